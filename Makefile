@@ -1,0 +1,117 @@
+# uemu build.  `make` builds build/uemu; `make check` sets up and runs every
+# test; `make demo` sets up and runs a bundled guest program.
+# Sources are found by folder, so adding a file needs no edit here.
+
+BUILD ?= build
+-include config-host.mak
+
+ifeq ($(CC),)
+CC := cc
+endif
+
+ISAS := riscv64 aarch64
+CROSS_CC_riscv64 := riscv64-linux-gnu-gcc
+CROSS_CC_aarch64 := aarch64-linux-gnu-gcc
+
+BASE_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE \
+	-I. -Iinclude -MMD -MP
+CFLAGS_ALL = $(BASE_CFLAGS) $(OPT_CFLAGS) $(SAN_FLAGS) $(PKG_CFLAGS) $(EXTRA_CFLAGS) $(CFLAGS)
+LDFLAGS_ALL = $(SAN_FLAGS) $(EXTRA_LDFLAGS) $(LDFLAGS)
+LIBS_ALL = $(PKG_LIBS) -lpthread -lm
+
+SRC_DIRS := accel/user accel/tcg tcg tcg/tci target/riscv64 target/aarch64 \
+	linux-user linux-user/riscv64 linux-user/aarch64 \
+	bsd-user bsd-user/riscv64 bsd-user/aarch64
+ifeq ($(CONFIG_JIT),yes)
+SRC_DIRS += tcg/$(HOST_ARCH)
+endif
+LIB_SRCS := $(filter-out accel/user/main.c,$(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c)))
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/accel/user/main.o
+LIBUEMU := $(BUILD)/libuemu.a
+
+UNIT_SRCS := $(wildcard tests/unit/test-*.c)
+UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
+UNIT_HELPER_SRCS := $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c))
+UNIT_HELPER_OBJS := $(UNIT_HELPER_SRCS:%.c=$(BUILD)/%.o)
+
+TOOL_SRCS := $(wildcard tests/fuzz/*.c tests/bench/*.c)
+TOOL_BINS := $(TOOL_SRCS:%.c=$(BUILD)/%)
+
+GUEST_SRCS := $(wildcard tests/guest/*.c)
+GUEST_CFLAGS := -static -O2 -Wall -Wextra -Werror
+GUEST_BINS := $(foreach isa,$(ISAS),$(if $(shell command -v $(CROSS_CC_$(isa)) 2>/dev/null),\
+	$(GUEST_SRCS:tests/guest/%.c=$(BUILD)/tests/guest/$(isa)/%)))
+
+.PHONY: all check check-only demo bench install clean distclean deps unit guest tools
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/uemu
+
+config-host.mak: configure
+	@if [ -f config-host.mak ]; then ./configure $(CONFIGURE_ARGS); \
+	 else scripts/install-deps && ./configure; fi
+
+$(BUILD)/%.o: %.c config-host.mak
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(LIBUEMU): $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/uemu: $(MAIN_OBJ) $(LIBUEMU)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS_ALL)
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(UNIT_HELPER_OBJS) $(LIBUEMU)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(CMOCKA_CFLAGS) $(LDFLAGS_ALL) -o $@ $< $(UNIT_HELPER_OBJS) $(LIBUEMU) $(CMOCKA_LIBS) $(LIBS_ALL)
+
+$(BUILD)/tests/fuzz/%: tests/fuzz/%.c $(LIBUEMU)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(LIBUEMU) $(LIBS_ALL)
+$(BUILD)/tests/bench/%: tests/bench/%.c $(LIBUEMU)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(LIBUEMU) $(LIBS_ALL)
+
+define guest_rule
+$(BUILD)/tests/guest/$(1)/%: tests/guest/%.c
+	@mkdir -p $$(dir $$@)
+	$(CROSS_CC_$(1)) $(GUEST_CFLAGS) -o $$@ $$<
+endef
+$(foreach isa,$(ISAS),$(eval $(call guest_rule,$(isa))))
+
+unit: $(UNIT_BINS)
+tools: $(TOOL_BINS)
+guest: $(GUEST_BINS)
+
+deps:
+	scripts/install-deps
+
+# check and demo first make sure every dependency is present, then build.
+check: deps
+	$(MAKE) check-only
+check-only: all unit tools guest
+	BUILD=$(BUILD) tests/run-tests
+
+demo: deps
+	$(MAKE) all guest
+	BUILD=$(BUILD) scripts/demo
+
+bench: all tools guest
+	BUILD=$(BUILD) tests/bench/run $(BENCH)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/uemu $(DESTDIR)$(PREFIX)/bin/uemu
+	ln -sf uemu $(DESTDIR)$(PREFIX)/bin/uemu-riscv64
+	ln -sf uemu $(DESTDIR)$(PREFIX)/bin/uemu-aarch64
+
+clean:
+	rm -rf $(BUILD)
+
+distclean: clean
+	rm -f config-host.mak config-host.h
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
