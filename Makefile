@@ -3,6 +3,7 @@
 # Sources are found by folder, so adding a file needs no edit here.
 
 BUILD ?= build
+MAKEFLAGS += --no-print-directory
 -include config-host.mak
 
 ifeq ($(CC),)
@@ -41,9 +42,12 @@ TOOL_BINS := $(TOOL_SRCS:%.c=$(BUILD)/%)
 GUEST_SRCS := $(wildcard tests/guest/*.c)
 GUEST_CFLAGS := -static -O2 -Wall -Wextra -Werror
 GUEST_BINS := $(foreach isa,$(ISAS),$(if $(shell command -v $(CROSS_CC_$(isa)) 2>/dev/null),\
-	$(GUEST_SRCS:tests/guest/%.c=$(BUILD)/tests/guest/$(isa)/%)))
+	$(GUEST_SRCS:tests/guest/%.c=$(BUILD)/tests/guest/$(isa)/%))) \
+	$(GUEST_SRCS:tests/guest/%.c=$(BUILD)/tests/guest/host/%)
 
-.PHONY: all check check-only demo bench install clean distclean deps unit guest tools
+SAN_FLAGS_CHECK := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+.PHONY: all check check-only demo bench install clean distclean deps unit guest tools san
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/uemu
@@ -81,6 +85,10 @@ $(BUILD)/tests/guest/$(1)/%: tests/guest/%.c
 	$(CROSS_CC_$(1)) $(GUEST_CFLAGS) -o $$@ $$<
 endef
 $(foreach isa,$(ISAS),$(eval $(call guest_rule,$(isa))))
+# The same programs built for the host: the native oracle.
+$(BUILD)/tests/guest/host/%: tests/guest/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -Wextra -Werror -o $@ $<
 
 unit: $(UNIT_BINS)
 tools: $(TOOL_BINS)
@@ -92,8 +100,17 @@ deps:
 # check and demo first make sure every dependency is present, then build.
 check: deps
 	$(MAKE) check-only
-check-only: all unit tools guest
+check-only: all unit tools guest san
 	BUILD=$(BUILD) tests/run-tests
+
+# An ASan+UBSan copy of uemu at $(BUILD)/san/uemu: the malformed-input tests
+# run both.  Skipped when the main build already has sanitizers.
+san:
+ifeq ($(CONFIG_SANITIZERS),yes)
+	@mkdir -p $(BUILD)/san && ln -sf ../uemu $(BUILD)/san/uemu
+else
+	$(MAKE) BUILD=$(BUILD)/san SAN_FLAGS="$(SAN_FLAGS_CHECK)" all
+endif
 
 demo: deps
 	$(MAKE) all guest
