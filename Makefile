@@ -50,7 +50,11 @@ SAN_FLAGS_CHECK := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 .PHONY: all check check-only demo bench install clean distclean deps unit guest tools san
 .DEFAULT_GOAL := all
 
-all: $(BUILD)/uemu
+all: $(BUILD)/uemu $(BUILD)/uemu-riscv64 $(BUILD)/uemu-aarch64
+
+# uemu-ISA: links that force the guest ISA (DESIGN.md).
+$(BUILD)/uemu-%: $(BUILD)/uemu
+	ln -sf uemu $@
 
 config-host.mak: configure
 	@if [ -f config-host.mak ]; then ./configure $(CONFIGURE_ARGS); \
@@ -124,6 +128,7 @@ install: all
 	install -m 755 $(BUILD)/uemu $(DESTDIR)$(PREFIX)/bin/uemu
 	ln -sf uemu $(DESTDIR)$(PREFIX)/bin/uemu-riscv64
 	ln -sf uemu $(DESTDIR)$(PREFIX)/bin/uemu-aarch64
+	install -m 755 scripts/uemu-binfmt-conf $(DESTDIR)$(PREFIX)/bin/uemu-binfmt-conf
 
 clean:
 	rm -rf $(BUILD)
