@@ -9,9 +9,9 @@
  *
  * Writers (page_table_set) must be serialised by the caller; for the
  * guest's table that is the mmap lock.  Readers (page_table_get,
- * page_table_check, page_table_lookup) take no lock: they may run in
- * any thread while a writer changes the table, and see either the state
- * before or after the change of a range.
+ * page_table_check, page_table_lookup, page_table_is_free) take no lock:
+ * they may run in any thread while a writer changes the table, and see
+ * either the state before or after the change of a range.
  *
  * Addresses are byte addresses; ranges are inclusive [start, last] so a
  * range may reach the top of the 64-bit space.  Callers pass page-aligned
@@ -39,6 +39,7 @@
 
 struct page_table;
 
+/* NULL when out of memory. */
 struct page_table *page_table_new(void);
 void page_table_free(struct page_table *pt);
 
@@ -69,7 +70,10 @@ void page_table_lookup(const struct page_table *pt, guest_addr addr,
 bool page_table_check(const struct page_table *pt, guest_addr start,
                       guest_addr len, unsigned required);
 
-/* True when no byte of [start, start + len) is mapped.  Lock-free. */
+/*
+ * True when no byte of [start, start + len) is mapped.  len 0 is true; a
+ * range that wraps is false.  Lock-free.
+ */
 bool page_table_is_free(const struct page_table *pt, guest_addr start,
                         guest_addr len);
 
@@ -89,7 +93,8 @@ bool page_table_find_free_top(const struct page_table *pt, guest_addr min,
 /*
  * Call fn for each mapped range intersecting [start, last], in address
  * order, clipped to [start, last].  Stops and returns fn's value when it
- * is non-zero.  Writers' lock must be held (or no concurrent writer).
+ * is non-zero.  Writers' lock must be held (or no concurrent writer);
+ * fn must not change the table.
  */
 typedef int (*page_walk_fn)(void *opaque, guest_addr start, guest_addr last,
                             unsigned flags);
