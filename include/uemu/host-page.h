@@ -74,4 +74,9 @@ void hp_set_invalidate_hook(hp_invalidate_fn fn);
 /* Next-start cursor for hint-less searches (TASK_UNMAPPED_BASE by default). */
 void hp_set_mmap_base(guest_addr base);
 
+/* Where hint-less searches start after guest_space_init (64-bit guests). */
+#define HP_TASK_UNMAPPED_BASE ((guest_addr)1 << 38)
+/* Host reservations hp_find_free attempts before giving up with ENOMEM. */
+#define HP_FIND_FREE_TRIES 64
+
 #endif
