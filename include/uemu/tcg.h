@@ -1,0 +1,205 @@
+/*
+ * The JIT's intermediate representation: types, temps, labels, the
+ * translation context, compiled blocks and backend selection.
+ *
+ * Life cycle: register globals once (tcg_global_i64(offset, name) names a
+ * field of the CPU state reached through the env pointer), then per block
+ * tcg_func_start(), emit ops with the builders of include/uemu/tcg-op.h,
+ * tcg_gen_code() into a struct tcg_tb, and tcg_tb_exec(tb, env) to run it.
+ * A context belongs to one thread at a time (tcg_ctx_set selects it).
+ * Hosts are 64-bit and little-endian; a host pointer temp is 64 bits.
+ *
+ * Semantics of the ops, defined for every input (front ends add guest
+ * rules on top):
+ *  - i32 ops compute modulo 2^32; an i32 value is its low 32 bits.
+ *  - shl/shr/sar/rotl/rotr take the count modulo the width.
+ *  - div/divu: x / 0 is all ones (-1); rem/remu: x % 0 is x.
+ *    Signed MIN / -1 is MIN and MIN % -1 is 0.  Quotients truncate.
+ *  - clz/ctz of 0 is the width; ctpop counts set bits.
+ *  - bswap16/bswap32 reverse the low 2/4 bytes and clear the bits above;
+ *    bswap64 (i64 only) reverses all 8.
+ *  - ext{8,16,32}{s,u}: sign/zero extend the low 8/16/32 bits (32: i64).
+ *  - deposit(a, b, pos, len): a with bits [pos, pos+len) replaced by the
+ *    low len bits of b; extract/sextract(a, pos, len): bits [pos, pos+len)
+ *    of a, zero/sign extended.  1 <= len, pos + len <= width.
+ *  - setcond gives 0 or 1; movcond(c1, c2, v1, v2, cond) gives
+ *    cond(c1, c2) ? v1 : v2.
+ *  - mulu2/muls2 give the low and high halves of the double-width product.
+ *  - ld/st: host memory at base + offset, size and sign from the memop.
+ *  - qemu_ld/qemu_st: guest memory at guest_base + addr (guest addresses
+ *    are i64), little-endian.  With TCG_MO_ALIGN a misaligned address
+ *    ends the block: globals are in the CPU state, tcg_fault describes
+ *    the access, and tcg_tb_exec returns TCG_EXIT_FAULT.  Atomics always
+ *    require natural alignment.
+ *  - atomic_fetch returns the old value; atomic_cmpxchg(addr, cmp, new)
+ *    returns the old value and stores new when old == cmp (compared at the
+ *    memop's size and sign).
+ *  - goto_tb n: continue in the block patched into slot n, or fall
+ *    through when none is.  exit_tb v: return v from tcg_tb_exec.
+ *    goto_ptr p: continue at tcg_tb_ptr() of a block, or return 0 when p
+ *    is 0.  Running off the end of a block acts as exit_tb 0.
+ */
+#ifndef UEMU_TCG_H
+#define UEMU_TCG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define TCG_INSN_DATA_WORDS 2
+#define TCG_MAX_TEMPS 1024
+#define TCG_MAX_LABELS 512
+#define TCG_MAX_HELPER_ARGS 6
+/* tcg_tb_exec's value when an op faulted (see tcg_fault). */
+#define TCG_EXIT_FAULT UINTPTR_MAX
+
+enum tcg_type { TCG_TYPE_I32, TCG_TYPE_I64, TCG_TYPE_PTR, TCG_TYPE_VOID };
+
+enum tcg_cond {
+    TCG_COND_EQ, TCG_COND_NE, TCG_COND_LT, TCG_COND_GE, TCG_COND_LE,
+    TCG_COND_GT, TCG_COND_LTU, TCG_COND_GEU, TCG_COND_LEU, TCG_COND_GTU,
+    TCG_COND_COUNT
+};
+
+/* Memory access descriptor: size (log2 bytes), sign, alignment check. */
+enum {
+    TCG_MO_8 = 0, TCG_MO_16 = 1, TCG_MO_32 = 2, TCG_MO_64 = 3,
+    TCG_MO_SIZE = 3,
+    TCG_MO_SIGN = 4,
+    TCG_MO_ALIGN = 8,
+};
+
+enum tcg_aop {
+    TCG_AOP_ADD, TCG_AOP_AND, TCG_AOP_OR, TCG_AOP_XOR, TCG_AOP_XCHG,
+    TCG_AOP_SMIN, TCG_AOP_SMAX, TCG_AOP_UMIN, TCG_AOP_UMAX, TCG_AOP_COUNT
+};
+
+/* Memory barrier kinds (mb's argument); backends may strengthen them. */
+enum {
+    TCG_MB_LD_LD = 1, TCG_MB_ST_LD = 2, TCG_MB_LD_ST = 4, TCG_MB_ST_ST = 8,
+    TCG_MB_ALL = 15,
+};
+
+/* Op flags (the table in tcg-opc.h). */
+enum {
+    TCG_OPF_TYPED = 1,
+    TCG_OPF_BB_END = 2,
+    TCG_OPF_SIDE_EFFECTS = 4,
+    TCG_OPF_MAY_FAULT = 8,
+    TCG_OPF_CALL = 16,
+    TCG_OPF_NORETURN = 32,
+};
+
+enum tcg_opcode {
+#define DEF(name, o, i, c, f) TCG_OP_##name,
+#include "uemu/tcg-opc.h"
+#undef DEF
+    TCG_OP_COUNT
+};
+
+struct tcg_opdef {
+    const char *name;
+    uint8_t nb_oargs, nb_iargs, nb_cargs, flags;
+};
+extern const struct tcg_opdef tcg_opdefs[TCG_OP_COUNT];
+
+/* Temps, by type.  Wrapping the index keeps i32 and i64 apart. */
+typedef struct { int n; } tcg_i32;
+typedef struct { int n; } tcg_i64;
+typedef struct { int n; } tcg_ptr;
+typedef struct tcg_label tcg_label;
+
+/* Helper call flags. */
+enum {
+    TCG_CALL_NO_READ_GLOBALS = 1,   /* reads no global through env */
+    TCG_CALL_NO_WRITE_GLOBALS = 2,  /* writes no global through env */
+    TCG_CALL_NO_SIDE_EFFECTS = 4,   /* removable when its result is unused */
+};
+
+/*
+ * A helper's description; one static struct per helper.  Arguments and
+ * result are TCG_TYPE_I32 (uint32_t), TCG_TYPE_I64 (uint64_t) or
+ * TCG_TYPE_PTR (void *); ret may be TCG_TYPE_VOID.
+ */
+struct tcg_helper {
+    const char *name;
+    void *func;
+    uint8_t flags;
+    uint8_t ret;
+    uint8_t nargs;
+    uint8_t args[TCG_MAX_HELPER_ARGS];
+};
+
+/* What the faulting op of the last TCG_EXIT_FAULT was (per thread). */
+struct tcg_fault {
+    uint64_t addr;       /* guest address */
+    unsigned memop;
+    bool is_write;
+    int insn;            /* index of its insn_start in the block, or -1 */
+};
+extern __thread struct tcg_fault tcg_fault;
+
+/* A compiled block. */
+struct tcg_tb {
+    const struct tcg_backend *be;
+    uintptr_t guest_base;
+    void *code;              /* entry (executable view or bytecode) */
+    size_t size;
+    unsigned nb_insns;
+    uint64_t *insn_data;     /* nb_insns * TCG_INSN_DATA_WORDS */
+    uint32_t *insn_end;      /* code offset after each insn's code */
+    uint32_t jmp_off[2];     /* patch site of goto_tb n, UINT32_MAX: none */
+};
+
+struct tcg_ctx;
+extern __thread struct tcg_ctx *tcg_ctx;
+
+/* A new context; host-pointer value guest_base is added to guest addresses. */
+struct tcg_ctx *tcg_ctx_new(uintptr_t guest_base);
+void tcg_ctx_free(struct tcg_ctx *s);
+static inline void tcg_ctx_set(struct tcg_ctx *s) { tcg_ctx = s; }
+
+/* The env pointer temp: the CPU state passed to tcg_tb_exec. */
+tcg_ptr tcg_env(void);
+/* Globals: CPU-state fields at env + offset, 4 or 8 bytes. */
+tcg_i32 tcg_global_i32(intptr_t offset, const char *name);
+tcg_i64 tcg_global_i64(intptr_t offset, const char *name);
+
+/* Start a new block: drops its temps, labels and ops (keeps globals). */
+void tcg_func_start(void);
+tcg_i32 tcg_temp_new_i32(void);
+tcg_i64 tcg_temp_new_i64(void);
+tcg_ptr tcg_temp_new_ptr(void);
+tcg_label *tcg_gen_new_label(void);
+/* Number of ops in the block. */
+int tcg_op_count(void);
+/* Print the ops of the current block. */
+void tcg_dump_ops(FILE *f);
+
+/*
+ * Backends.  tcg_backend_select("jit"|"tci") picks the one tcg_gen_code
+ * uses from now on; returns 0, or -ENOENT when that backend is not built.
+ */
+int tcg_backend_select(const char *name);
+const char *tcg_backend_name(void);
+/* Compile the current block; 0, or -ENOSPC when the code buffer is full. */
+int tcg_gen_code(struct tcg_tb *tb);
+/* Drop all compiled code of every backend (tbs become invalid). */
+void tcg_code_flush(void);
+/* Free a tb's tables (its code stays until tcg_code_flush). */
+void tcg_tb_free(struct tcg_tb *tb);
+
+/* Run a block with env; returns its exit_tb value or TCG_EXIT_FAULT. */
+uintptr_t tcg_tb_exec(const struct tcg_tb *tb, void *env);
+/* Patch goto_tb slot n of tb to dest (same backend), or back to none. */
+void tcg_tb_set_jump(struct tcg_tb *tb, int n, const struct tcg_tb *dest);
+void tcg_tb_reset_jump(struct tcg_tb *tb, int n);
+/* The value goto_ptr takes to continue in tb. */
+uintptr_t tcg_tb_ptr(const struct tcg_tb *tb);
+/* Index of the guest insn whose code holds host pc (or bytecode pc), or -1. */
+int tcg_tb_find_insn(const struct tcg_tb *tb, uintptr_t pc);
+/* Host disassembly (capstone) or bytecode listing of tb. */
+void tcg_tb_dump(FILE *f, const struct tcg_tb *tb);
+
+#endif

@@ -1,0 +1,324 @@
+/*
+ * The translation context: temps, labels, the op list, backend selection
+ * and the IR dump.
+ *
+ * A block is built in the thread's current context (tcg_ctx), compiled by
+ * the selected backend into a struct tcg_tb, and run through that tb's
+ * backend, so blocks of both backends can coexist (tests compare them).
+ * Limits (temps, labels) are fixed: exceeding them is a front-end bug and
+ * aborts.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tcg/tcg-internal.h"
+
+const struct tcg_opdef tcg_opdefs[TCG_OP_COUNT] = {
+#define DEF(n, o, i, c, f) [TCG_OP_##n] = { #n, o, i, c, f },
+#include "uemu/tcg-opc.h"
+#undef DEF
+};
+
+__thread struct tcg_ctx *tcg_ctx;
+__thread struct tcg_fault tcg_fault;
+
+static const struct tcg_backend *const backends[] = {
+    &tcg_backend_tci,
+};
+/* The first backend built is the default. */
+static size_t cur;
+#define cur_backend backends[cur]
+
+static void fatal(const char *what)
+{
+    fprintf(stderr, "tcg: %s\n", what);
+    abort();
+}
+
+struct tcg_ctx *tcg_ctx_new(uintptr_t guest_base)
+{
+    struct tcg_ctx *s = calloc(1, sizeof(*s));
+
+    if (!s)
+        return NULL;
+    s->guest_base = guest_base;
+    s->temps[0] = (struct tcg_temp){ TCG_TYPE_I64, TCG_TEMP_ENV, 0, "env" };
+    s->nb_globals = s->nb_temps = 1;
+    return s;
+}
+
+void tcg_ctx_free(struct tcg_ctx *s)
+{
+    if (!s)
+        return;
+    if (tcg_ctx == s)
+        tcg_ctx = NULL;
+    free(s->ops);
+    free(s);
+}
+
+tcg_ptr tcg_env(void)
+{
+    return (tcg_ptr){ 0 };
+}
+
+static int new_temp(int type, int kind, intptr_t offset, const char *name)
+{
+    struct tcg_ctx *s = tcg_ctx;
+
+    if (s->nb_temps >= TCG_MAX_TEMPS)
+        fatal("too many temps");
+    s->temps[s->nb_temps] = (struct tcg_temp){ type, kind, offset, name };
+    return s->nb_temps++;
+}
+
+static int new_global(int type, intptr_t offset, const char *name)
+{
+    if (tcg_ctx->nb_temps != tcg_ctx->nb_globals)
+        fatal("globals must be registered before any block");
+    tcg_ctx->nb_globals++;
+    return new_temp(type, TCG_TEMP_GLOBAL, offset, name);
+}
+
+tcg_i32 tcg_global_i32(intptr_t offset, const char *name)
+{
+    return (tcg_i32){ new_global(TCG_TYPE_I32, offset, name) };
+}
+
+tcg_i64 tcg_global_i64(intptr_t offset, const char *name)
+{
+    return (tcg_i64){ new_global(TCG_TYPE_I64, offset, name) };
+}
+
+void tcg_func_start(void)
+{
+    tcg_ctx->nb_temps = tcg_ctx->nb_globals;
+    tcg_ctx->nb_labels = 0;
+    tcg_ctx->nb_ops = 0;
+}
+
+tcg_i32 tcg_temp_new_i32(void)
+{
+    return (tcg_i32){ new_temp(TCG_TYPE_I32, TCG_TEMP_LOCAL, 0, NULL) };
+}
+
+tcg_i64 tcg_temp_new_i64(void)
+{
+    return (tcg_i64){ new_temp(TCG_TYPE_I64, TCG_TEMP_LOCAL, 0, NULL) };
+}
+
+tcg_ptr tcg_temp_new_ptr(void)
+{
+    return (tcg_ptr){ new_temp(TCG_TYPE_I64, TCG_TEMP_LOCAL, 0, NULL) };
+}
+
+tcg_label *tcg_gen_new_label(void)
+{
+    struct tcg_ctx *s = tcg_ctx;
+
+    if (s->nb_labels >= TCG_MAX_LABELS)
+        fatal("too many labels");
+    s->labels[s->nb_labels].id = s->nb_labels;
+    return &s->labels[s->nb_labels++];
+}
+
+struct tcg_op *tcg_emit_op(int opc, int type)
+{
+    struct tcg_ctx *s = tcg_ctx;
+    struct tcg_op *op;
+
+    if (s->nb_ops == s->cap_ops) {
+        int cap = s->cap_ops ? s->cap_ops * 2 : 256;
+        struct tcg_op *n = realloc(s->ops, cap * sizeof(*n));
+
+        if (!n)
+            fatal("out of memory");
+        s->ops = n;
+        s->cap_ops = cap;
+    }
+    op = &s->ops[s->nb_ops++];
+    memset(op, 0, sizeof(*op));
+    op->opc = opc;
+    op->type = type;
+    op->nb_oargs = tcg_opdefs[opc].nb_oargs;
+    op->nb_iargs = tcg_opdefs[opc].nb_iargs;
+    op->nb_cargs = tcg_opdefs[opc].nb_cargs;
+    return op;
+}
+
+int tcg_op_count(void)
+{
+    int n = 0;
+
+    for (int i = 0; i < tcg_ctx->nb_ops; i++)
+        n += tcg_ctx->ops[i].opc != TCG_OP_nop;
+    return n;
+}
+
+const char *tcg_cond_name(int cond)
+{
+    static const char *const names[TCG_COND_COUNT] = {
+        "eq", "ne", "lt", "ge", "le", "gt", "ltu", "geu", "leu", "gtu",
+    };
+    return cond >= 0 && cond < TCG_COND_COUNT ? names[cond] : "?";
+}
+
+static void dump_temp(FILE *f, const struct tcg_ctx *s, uint64_t t)
+{
+    const struct tcg_temp *tp = &s->temps[t];
+
+    if (tp->name)
+        fprintf(f, "%s", tp->name);
+    else
+        fprintf(f, "t%d", (int)(t - s->nb_globals));
+}
+
+void tcg_dump_ops(FILE *f)
+{
+    const struct tcg_ctx *s = tcg_ctx;
+
+    for (int i = 0; i < s->nb_ops; i++) {
+        const struct tcg_op *op = &s->ops[i];
+        int nt = op->nb_oargs + op->nb_iargs;
+
+        if (op->opc == TCG_OP_nop)
+            continue;
+        if (op->opc == TCG_OP_insn_start)
+            fprintf(f, "\n");
+        fprintf(f, " %s", tcg_opdefs[op->opc].name);
+        if (tcg_opdefs[op->opc].flags & TCG_OPF_TYPED)
+            fprintf(f, "_i%d", op->type == TCG_TYPE_I32 ? 32 : 64);
+        if (op->opc == TCG_OP_call)
+            fprintf(f, " %s", tcg_op_helper(op)->name);
+        for (int a = 0; a < nt; a++) {
+            fprintf(f, a ? "," : " ");
+            dump_temp(f, s, op->args[a]);
+        }
+        for (int a = nt; a < tcg_op_nb_args(op); a++) {
+            if (op->opc == TCG_OP_call)
+                break;
+            fprintf(f, nt || a > nt ? "," : " ");
+            if ((op->opc == TCG_OP_setcond || op->opc == TCG_OP_movcond ||
+                 op->opc == TCG_OP_brcond) && a == nt)
+                fprintf(f, "%s", tcg_cond_name((int)op->args[a]));
+            else if (op->opc == TCG_OP_set_label || op->opc == TCG_OP_br ||
+                     (op->opc == TCG_OP_brcond && a == nt + 1))
+                fprintf(f, "$L%d", (int)op->args[a]);
+            else
+                fprintf(f, "$0x%llx", (unsigned long long)op->args[a]);
+        }
+        fprintf(f, "\n");
+    }
+}
+
+int tcg_backend_select(const char *name)
+{
+    for (size_t i = 0; i < sizeof(backends) / sizeof(backends[0]); i++) {
+        if (!strcmp(backends[i]->name, name)) {
+            cur = i;
+            return 0;
+        }
+    }
+    return -ENOENT;
+}
+
+const char *tcg_backend_name(void)
+{
+    return cur_backend->name;
+}
+
+int tcg_tb_alloc_insns(struct tcg_ctx *s, struct tcg_tb *tb)
+{
+    unsigned n = 0, k = 0;
+
+    for (int i = 0; i < s->nb_ops; i++)
+        n += s->ops[i].opc == TCG_OP_insn_start;
+    tb->nb_insns = n;
+    tb->insn_data = calloc(n ? n : 1, TCG_INSN_DATA_WORDS * sizeof(uint64_t));
+    tb->insn_end = calloc(n ? n : 1, sizeof(uint32_t));
+    if (!tb->insn_data || !tb->insn_end) {
+        free(tb->insn_data);
+        free(tb->insn_end);
+        tb->insn_data = NULL;
+        tb->insn_end = NULL;
+        return -ENOMEM;
+    }
+    for (int i = 0; i < s->nb_ops; i++) {
+        if (s->ops[i].opc != TCG_OP_insn_start)
+            continue;
+        memcpy(&tb->insn_data[k++ * TCG_INSN_DATA_WORDS], s->ops[i].args,
+               TCG_INSN_DATA_WORDS * sizeof(uint64_t));
+    }
+    return 0;
+}
+
+int tcg_gen_code(struct tcg_tb *tb)
+{
+    struct tcg_ctx *s = tcg_ctx;
+    int ret;
+
+    memset(tb, 0, sizeof(*tb));
+    ret = tcg_tb_alloc_insns(s, tb);
+    if (ret < 0)
+        return ret;
+    tb->be = cur_backend;
+    tb->guest_base = s->guest_base;
+    tb->jmp_off[0] = tb->jmp_off[1] = UINT32_MAX;
+    ret = cur_backend->gen_code(s, tb);
+    if (ret < 0)
+        tcg_tb_free(tb);
+    return ret;
+}
+
+void tcg_code_flush(void)
+{
+    for (size_t i = 0; i < sizeof(backends) / sizeof(backends[0]); i++)
+        backends[i]->flush();
+}
+
+void tcg_tb_free(struct tcg_tb *tb)
+{
+    free(tb->insn_data);
+    free(tb->insn_end);
+    tb->insn_data = NULL;
+    tb->insn_end = NULL;
+}
+
+uintptr_t tcg_tb_exec(const struct tcg_tb *tb, void *env)
+{
+    return tb->be->exec(tb, env);
+}
+
+void tcg_tb_set_jump(struct tcg_tb *tb, int n, const struct tcg_tb *dest)
+{
+    tb->be->set_jump(tb, n, dest);
+}
+
+void tcg_tb_reset_jump(struct tcg_tb *tb, int n)
+{
+    tb->be->set_jump(tb, n, NULL);
+}
+
+uintptr_t tcg_tb_ptr(const struct tcg_tb *tb)
+{
+    return tb->be->tb_ptr(tb);
+}
+
+void tcg_tb_dump(FILE *f, const struct tcg_tb *tb)
+{
+    tb->be->dump(f, tb);
+}
+
+int tcg_tb_find_insn(const struct tcg_tb *tb, uintptr_t pc)
+{
+    uintptr_t start = (uintptr_t)tb->code;
+
+    if (pc < start || pc >= start + tb->size)
+        return -1;
+    for (unsigned i = 0; i < tb->nb_insns; i++) {
+        if (pc - start < tb->insn_end[i])
+            return (int)i;
+    }
+    return -1;
+}
