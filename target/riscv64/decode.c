@@ -111,13 +111,20 @@ static void rv_extract(const rv_row *r, uint32_t w, rv_insn *d)
     case RV_FMT_R4:     /* fmadd.s ... fnmadd.d */
         d->rs3 = (uint8_t)bits(w, 31, 27);
         /* fall through */
-    case RV_FMT_R_RM:   /* fadd.s, fsqrt.d, fcvt.* */
+    case RV_FMT_R_RM:   /* fadd.s ... fdiv.d */
         d->rm = (uint8_t)bits(w, 14, 12);
         /* fall through */
-    case RV_FMT_R:      /* add ..., fsgnj.s ..., clz ... */
+    case RV_FMT_R:      /* add ..., fsgnj.s ... */
         d->rd = rd;
         d->rs1 = (uint8_t)bits(w, 19, 15);
         d->rs2 = (uint8_t)bits(w, 24, 20);
+        break;
+    case RV_FMT_R1_RM:  /* fsqrt.s, fcvt.* */
+        d->rm = (uint8_t)bits(w, 14, 12);
+        /* fall through */
+    case RV_FMT_R1:     /* clz, rev8, fmv.x.w, fclass.d ... */
+        d->rd = rd;
+        d->rs1 = (uint8_t)bits(w, 19, 15);
         break;
     case RV_FMT_AMO:    /* lr.w ... amomaxu.d */
         d->rd = rd;
@@ -287,7 +294,8 @@ static bool rv_legal(const rv_row *r, const rv_insn *d)
         return false;
     if ((r->flags & RV_RS1_NZ) && d->rs1 == 0)
         return false;
-    if ((r->fmt == RV_FMT_R_RM || r->fmt == RV_FMT_R4) &&
+    if ((r->fmt == RV_FMT_R_RM || r->fmt == RV_FMT_R1_RM ||
+         r->fmt == RV_FMT_R4) &&
         (d->rm == 5 || d->rm == 6))
         return false;
     return r->id != RV_ILLEGAL;

@@ -87,6 +87,8 @@ enum rv_fmt {
     RV_FMT_NONE,    /* no operands (ecall, fence.i, c.ebreak, unimp) */
     RV_FMT_R,       /* rd, rs1, rs2 */
     RV_FMT_R_RM,    /* rd, rs1, rs2, rm (FP with rounding mode) */
+    RV_FMT_R1,      /* rd, rs1 (unary: clz, fmv.x.w, fclass.s ...) */
+    RV_FMT_R1_RM,   /* rd, rs1, rm (fsqrt, fcvt) */
     RV_FMT_R4,      /* rd, rs1, rs2, rs3, rm (fused multiply-add) */
     RV_FMT_I,       /* rd, rs1, imm[11:0] */
     RV_FMT_S,       /* rs1, rs2, imm[11:5|4:0] */

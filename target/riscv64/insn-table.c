@@ -57,7 +57,7 @@ enum {
     ROW(id, name, R, (op) | F3(f3) | F7(f7), M_F7, 0, "d,s,t")
 /* opcode + funct3 + imm[11:0] fixed: unary register ops */
 #define U1(id, name, op, f3, imm12) \
-    ROW(id, name, R, (op) | F3(f3) | IMM12(imm12), M_F12, 0, "d,s")
+    ROW(id, name, R1, (op) | F3(f3) | IMM12(imm12), M_F12, 0, "d,s")
 #define I(id, name, op, f3, args) \
     ROW(id, name, I, (op) | F3(f3), M_F3, 0, args)
 #define S(id, name, op, f3, args) \
@@ -80,12 +80,12 @@ enum {
 #define FRM(id, name, f7, args) \
     ROW(id, name, R_RM, OP_FP | F7(f7), M_FP, 0, args)
 #define FRM1(id, name, f7, rs2, flags, args) \
-    ROW(id, name, R_RM, OP_FP | F7(f7) | RS2(rs2), M_FP_RS2, flags, args)
+    ROW(id, name, R1_RM, OP_FP | F7(f7) | RS2(rs2), M_FP_RS2, flags, args)
 /* OP-FP with a fixed funct3 */
 #define FR(id, name, f7, f3, args) \
     ROW(id, name, R, OP_FP | F3(f3) | F7(f7), M_F7, 0, args)
 #define FR1(id, name, f7, f3, args) \
-    ROW(id, name, R, OP_FP | F3(f3) | F7(f7), M_F12, 0, args)
+    ROW(id, name, R1, OP_FP | F3(f3) | F7(f7), M_F12, 0, args)
 #define R4(id, name, op, fmt) \
     ROW(id, name, R4, (op) | F7(fmt), M_R4, 0, "D,S,T,Rm")
 /* Compressed: match/mask are written out; args print the c.* form. */
