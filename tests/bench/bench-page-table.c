@@ -131,7 +131,8 @@ static void bench_many(size_t n, guest_addr size, const char *size_name)
         }
         get[r] = (now_ns() - t0) / n;
         if (hits != n) {
-            fprintf(stderr, "bench-page-table: get found %zu of %zu\n", hits, n);
+            fprintf(stderr, "bench-page-table: get found %zu of %zu\n",
+                    hits, n);
             exit(1);
         }
         t0 = now_ns();
@@ -156,8 +157,8 @@ int main(void)
            RUNS);
     bench_huge(0);
     bench_huge(100000);
-    printf("\npage table: N separate ranges, ns per operation (median of %d runs)\n",
-           RUNS);
+    printf("\npage table: N separate ranges, ns per operation "
+           "(median of %d runs)\n", RUNS);
     printf("  %7s  %-7s %8s %8s %8s\n", "N", "size", "set", "get", "clear");
     for (size_t i = 0; i < ARRAY_SIZE(counts); i++) {
         bench_many(counts[i], 4096, "4 KiB");

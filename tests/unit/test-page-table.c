@@ -318,6 +318,7 @@ static void test_walk(void **state)
 static void test_find_free(void **state)
 {
     struct page_table *pt = *state;
+    guest_addr room = TOP - P - 0x30000 + 1;
     guest_addr a = 0;
 
     page_table_set(pt, 0x10000, 0x12fff, R);
@@ -345,9 +346,10 @@ static void test_find_free(void **state)
     assert_true(page_table_find_free(pt, TOP - P + 1, TOP, P, P, &a));
     assert_int_equal(a, TOP - P + 1);
     page_table_set(pt, TOP - P + 1, TOP, R);
-    assert_true(page_table_find_free(pt, 0x30000, TOP, TOP - P - 0x30000 + 1, P, &a));
+    /* Free from 0x30000 to TOP - P: exactly that much fits, a byte more not. */
+    assert_true(page_table_find_free(pt, 0x30000, TOP, room, P, &a));
     assert_int_equal(a, 0x30000);
-    assert_false(page_table_find_free(pt, 0x30000, TOP, TOP - P - 0x30000 + 2, P, &a));
+    assert_false(page_table_find_free(pt, 0x30000, TOP, room + 1, P, &a));
     assert_false(page_table_find_free(pt, TOP - 3 * P + 1, TOP, P, 4 * P, &a));
     /* Top-down. */
     assert_true(page_table_find_free_top(pt, 0, 0x2ffff, P, P, &a));
@@ -581,14 +583,17 @@ static void model_is_free(struct model *m)
 
 static void model_find_free(struct model *m, bool top)
 {
-    guest_addr min = m->base + below(m, MPAGES) * P + (below(m, 4) ? 0 : below(m, P));
-    guest_addr max = m->base + below(m, MPAGES) * P + (below(m, 4) ? P - 1 : below(m, P));
+    guest_addr min = m->base + below(m, MPAGES) * P;
+    guest_addr max = m->base + below(m, MPAGES) * P;
     guest_addr align = P << below(m, 4);
     guest_addr len = below(m, 8) ? below(m, 24) * P : below(m, 4 * P);
-    guest_addr first = ALIGN_UP(min, align), got = 0, want = 0;
+    guest_addr first, got = 0, want = 0;
     size_t mapped_below[MPAGES + 1] = { 0 };
     bool ok, want_ok = false;
 
+    min += below(m, 4) ? 0 : below(m, P);
+    max += below(m, 4) ? P - 1 : below(m, P);
+    first = ALIGN_UP(min, align);
     if (below(m, 32) == 0) {
         len = TOP - below(m, 2);
     }
@@ -648,10 +653,10 @@ static void model_walk(struct model *m)
 {
     guest_addr a = maddr(m), b = maddr(m);
     guest_addr lo = a < b ? a : b, hi = a < b ? b : a;
-    struct run_list got = { .stop_after = below(m, 4) ? 0 : (int)below(m, 4) + 1 };
-    struct run_list want = { 0 };
+    struct run_list got = { 0 }, want = { 0 };
     int ret, want_ret = 0;
 
+    got.stop_after = below(m, 4) ? 0 : (int)below(m, 4) + 1;
     /* The model's maximal runs, clipped to [lo, hi]. */
     for (size_t i = 0; i < MPAGES; i++) {
         guest_addr ps = m->base + i * P, pl = ps + P - 1;
@@ -659,7 +664,8 @@ static void model_walk(struct model *m)
         if (!m->f[i] || pl < lo || ps > hi) {
             continue;
         }
-        if (want.n && m->f[i - 1] == m->f[i] && want.last[want.n - 1] == ps - 1) {
+        if (want.n && m->f[i - 1] == m->f[i] &&
+            want.last[want.n - 1] == ps - 1) {
             want.last[want.n - 1] = pl < hi ? pl : hi;
             continue;
         }
@@ -670,8 +676,9 @@ static void model_walk(struct model *m)
         want_ret = want.n == got.stop_after ? 5 : 0;
     }
     ret = page_table_walk(m->pt, lo, hi, collect_run, &got);
-    MCHECK(ret == want_ret && got.n == want.n, "walk(%#llx, %#llx) = %d with %d "
-           "ranges, model %d with %d", (unsigned long long)lo,
+    MCHECK(ret == want_ret && got.n == want.n,
+           "walk(%#llx, %#llx) = %d with %d ranges, model %d with %d",
+           (unsigned long long)lo,
            (unsigned long long)hi, ret, got.n, want_ret, want.n);
     for (int i = 0; i < got.n; i++) {
         MCHECK(got.start[i] == want.start[i] && got.last[i] == want.last[i] &&
@@ -814,7 +821,7 @@ static void test_concurrent(void **state)
     struct conc c = { .pt = *state };
     pthread_t th[READERS];
     uint64_t x = 88172645463325252ull;
-    unsigned long overlap;
+    unsigned long reads0;
 
     page_table_set(c.pt, CA, CA + CPAGES * P - 1, R);
     for (int i = 0; i < READERS; i++) {
@@ -823,9 +830,13 @@ static void test_concurrent(void **state)
     while (__atomic_load_n(&c.started, __ATOMIC_ACQUIRE) < READERS) {
         sched_yield();
     }
-    overlap = __atomic_load_n(&c.reads, __ATOMIC_RELAXED);
-    for (int i = 0; i < WRITER_OPS || (i < WRITER_MAX_OPS &&
-         __atomic_load_n(&c.reads, __ATOMIC_RELAXED) - overlap < MIN_READS); i++) {
+    reads0 = __atomic_load_n(&c.reads, __ATOMIC_RELAXED);
+    for (int i = 0; i < WRITER_MAX_OPS; i++) {
+        unsigned long reads = __atomic_load_n(&c.reads, __ATOMIC_RELAXED);
+
+        if (i >= WRITER_OPS && reads - reads0 >= MIN_READS) {
+            break;
+        }
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;
         guest_addr first = x % CPAGES, n = (x >> 20) % 8 + 1;
 
