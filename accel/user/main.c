@@ -1,8 +1,156 @@
-/* Entry point: placeholder until the option parser and ELF probe land. */
+/*
+ * uemu's entry point: options, ELF probe, guest space, loading.
+ *
+ *     uemu [OPTIONS] PROGRAM [ARGUMENTS...]
+ *
+ * Every failure is one line "uemu: ..." on stderr and exit status 1
+ * (an option error adds a line pointing at -h).  Nothing runs unless
+ * the whole program loaded.  Until the execution engine exists (issue
+ * #4) a loaded program is reported as not runnable; -probe describes
+ * what was found and mapped and exits 0.
+ */
+#include <elf.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
-int main(void)
+#include "uemu/elfload.h"
+#include "uemu/guest-space.h"
+#include "uemu/options.h"
+#include "uemu/page-table.h"
+#include "uemu/personality.h"
+
+/* Linux and FreeBSD on riscv64 and aarch64 use 4 KiB guest pages. */
+#define UEMU_TARGET_PAGE_SIZE 4096
+
+static const char *prot_string(int prot, char buf[4])
 {
-    fputs("uemu: not built yet\n", stderr);
+    buf[0] = prot & PROT_READ ? 'r' : '-';
+    buf[1] = prot & PROT_WRITE ? 'w' : '-';
+    buf[2] = prot & PROT_EXEC ? 'x' : '-';
+    buf[3] = '\0';
+    return buf;
+}
+
+static int print_range(void *opaque, guest_addr start, guest_addr last,
+                       unsigned flags)
+{
+    char p[4];
+
+    (void)opaque;
+    printf("  0x%012llx-0x%012llx %s%s\n", (unsigned long long)start,
+           (unsigned long long)last, prot_string((int)(flags & PAGE_RWX), p),
+           flags & PAGE_ANON ? " anon" : "");
+    return 0;
+}
+
+static void print_probe(const struct elf_image *img, const struct personality *pers,
+                        const struct elf_load_info *info)
+{
+    char p[4];
+
+    printf("program:      %s\n", img->path);
+    printf("isa:          %s\n", guest_isa_name(img->isa));
+    printf("personality:  %s\n", pers->name);
+    printf("type:         %s\n", img->type == ET_EXEC ? "ET_EXEC" : "ET_DYN");
+    printf("e_flags:      0x%x\n", (unsigned)img->e_flags);
+    printf("entry:        0x%llx\n", (unsigned long long)info->entry);
+    printf("interpreter:  %s\n", img->interp ? img->interp : "none");
+    for (unsigned i = 0; i < img->nsegs; i++) {
+        const struct elf_segment *s = &img->segs[i];
+
+        printf("PT_LOAD:      0x%llx memsz 0x%llx offset 0x%llx filesz 0x%llx "
+               "%s align 0x%llx\n", (unsigned long long)s->vaddr,
+               (unsigned long long)s->memsz, (unsigned long long)s->offset,
+               (unsigned long long)s->filesz, prot_string(s->prot, p),
+               (unsigned long long)s->align);
+    }
+    printf("load bias:    0x%llx\n", (unsigned long long)info->load_bias);
+    printf("phdr:         0x%llx (%u entries)\n", (unsigned long long)info->phdr,
+           info->phnum);
+    printf("brk:          0x%llx\n", (unsigned long long)info->brk);
+    printf("guest pages:\n");
+    page_table_walk(guest_pages, 0, guest_addr_max, print_range, NULL);
+}
+
+static int option_error(const char *msg)
+{
+    fprintf(stderr, "uemu: %s\nTry 'uemu -h' for more information.\n", msg);
     return 1;
+}
+
+static int load_and_run(const struct uemu_options *o)
+{
+    const char *path = o->prog_argv[0];
+    struct elf_image img;
+    struct elf_load_info info;
+    const struct personality *pers;
+    struct guest_space_config cfg = {
+        .target_page_size = UEMU_TARGET_PAGE_SIZE,
+        .host_page_size = o->page_size,
+        .reserved_va = o->reserved_va,
+        .have_guest_base = o->have_guest_base,
+        .guest_base = o->guest_base,
+    };
+    int r, status = 1;
+
+    if (elf_probe(&img, path) < 0) {
+        fprintf(stderr, "uemu: %s: %s\n", path, img.error);
+    } else if (o->forced_isa != GUEST_ISA_NONE && o->forced_isa != img.isa) {
+        fprintf(stderr, "uemu: %s: %s program, but uemu-%s runs only %s programs\n",
+                path, guest_isa_name(img.isa), guest_isa_name(o->forced_isa),
+                guest_isa_name(o->forced_isa));
+    } else if (o->cpu_model && !options_cpu_model_valid(img.isa, o->cpu_model)) {
+        fprintf(stderr, "uemu: %s: cpu model '%s' is not a %s model\n",
+                path, o->cpu_model, guest_isa_name(img.isa));
+    } else if ((r = guest_space_init(&cfg)) < 0) {
+        fprintf(stderr, "uemu: cannot set up the guest address space: %s\n",
+                strerror(-r));
+    } else {
+        pers = img.os == GUEST_OS_FREEBSD ? &bsd_user_personality
+                                          : &linux_user_personality;
+        if (elf_load(&img, pers->mmap, target_page_size, &info) < 0) {
+            fprintf(stderr, "uemu: %s: %s\n", path, img.error);
+        } else if (o->probe) {
+            print_probe(&img, pers, &info);
+            status = fflush(stdout) == 0 ? 0 : 1;
+        } else {
+            fprintf(stderr, "uemu: %s: cannot run %s code yet: no execution engine "
+                    "(issue #4)\n", path, guest_isa_name(img.isa));
+        }
+    }
+    elf_image_close(&img);
+    return status;
+}
+
+int main(int argc, char **argv, char **envp)
+{
+    struct uemu_options o;
+    char err[256];
+    int status = 0;
+
+    if (options_parse(&o, argc, argv, envp, err, sizeof(err)) < 0) {
+        return option_error(err);
+    }
+    switch (o.action) {
+    case UEMU_ACTION_HELP:
+        options_print_usage(stdout);
+        break;
+    case UEMU_ACTION_VERSION:
+        options_print_version(stdout);
+        break;
+    case UEMU_ACTION_CPU_HELP:
+        options_print_cpu_models(stdout, o.forced_isa);
+        break;
+    case UEMU_ACTION_LOG_HELP:
+        options_print_log_items(stdout);
+        break;
+    case UEMU_ACTION_RUN:
+        status = load_and_run(&o);
+        break;
+    }
+    options_free(&o);
+    return status;
 }
