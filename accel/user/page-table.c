@@ -340,11 +340,14 @@ static struct pt_node *avl_remove(struct pt_node *t, const struct pt_node *n)
     return rebalance(m);
 }
 
-static void insert_range(struct page_table *pt, guest_addr start,
-                         guest_addr last, unsigned flags)
+static struct pt_node *insert_range(struct page_table *pt, guest_addr start,
+                                    guest_addr last, unsigned flags)
 {
-    set_root(pt, avl_insert(pt->root, node_new(pt, start, last, flags)));
+    struct pt_node *n = node_new(pt, start, last, flags);
+
+    set_root(pt, avl_insert(pt->root, n));
     pt->count++;
+    return n;
 }
 
 static void delete_node(struct page_table *pt, struct pt_node *n)
@@ -354,64 +357,81 @@ static void delete_node(struct page_table *pt, struct pt_node *n)
     pt->count--;
 }
 
-/* The range with the lowest start >= addr, or NULL. */
-static struct pt_node *first_from(const struct page_table *pt, guest_addr addr)
+/*
+ * The ranges around addr, in one descent: *below starts below addr (the
+ * closest such), *from is the first to start at or above it (NULL: none).
+ */
+static void ranges_around(const struct page_table *pt, guest_addr addr,
+                          struct pt_node **below, struct pt_node **from)
 {
     struct pt_probe p;
 
-    probe_locked(pt, addr, &p);
-    if (p.found && p.start == addr) {
-        return p.node;
+    if (addr == 0) {
+        probe_locked(pt, 0, &p);
+        *below = NULL;
+        *from = p.found ? p.node : p.has_next ? p.next : NULL;
+        return;
     }
-    return p.has_next ? p.next : NULL;
+    probe_locked(pt, addr - 1, &p);
+    *below = p.found ? p.node : NULL;
+    *from = p.has_next ? p.next : NULL;
 }
 
 /*
- * Remove every byte of [start, last] from the table.  Ranges that stick
- * out keep their outside parts: the one holding start is cut short (or
- * split in two when it also holds last), the one holding last starts
- * again at last + 1.  Changing a start in place keeps the tree ordered
- * because no other range starts in between.
+ * Remove every byte of [start, last] from the table, given the ranges
+ * around start.  Ranges that stick out keep their outside parts: the one
+ * holding start is cut short (or split in two when it also holds last),
+ * the one holding last starts again at last + 1.  Changing a start in
+ * place keeps the tree ordered because no other range starts in between.
+ * Returns in *left and *right the ranges now ending at start - 1 and
+ * starting at last + 1, candidates for merging (*right is only looked
+ * for when want_right).
  */
-static void carve(struct page_table *pt, guest_addr start, guest_addr last)
+static void carve(struct page_table *pt, guest_addr start, guest_addr last,
+                  struct pt_node *below, struct pt_node *n, bool want_right,
+                  struct pt_node **left, struct pt_node **right)
 {
-    struct pt_probe p;
-    struct pt_node *n;
+    struct pt_node *unused;
 
-    probe_locked(pt, start, &p);
-    if (p.found && p.start < start && p.last >= start) {
-        if (p.last > last) {
-            insert_range(pt, last + 1, p.last, p.flags);
+    *left = NULL;
+    *right = NULL;
+    if (below && below->last >= start) {
+        if (below->last > last) {
+            /* n, if any, starts past below's old end, beyond last + 1. */
+            *right = insert_range(pt, last + 1, below->last, below->flags);
         }
-        WR(p.node->last, start - 1);
+        WR(below->last, start - 1);
     }
-    while ((n = first_from(pt, start)) && n->start <= last) {
-        if (n->last > last) {
+    if (below && below->last == start - 1) {
+        *left = below;
+    }
+    while (n && n->start <= last) {
+        guest_addr n_last = n->last;
+
+        if (n_last > last) {
             WR(n->start, last + 1);
             break;
         }
         delete_node(pt, n);
+        n = NULL;
+        if (n_last < last || want_right) {
+            ranges_around(pt, start, &unused, &n);
+        }
+    }
+    if (n && last < UINT64_MAX && n->start == last + 1) {
+        *right = n;
     }
 }
 
 /* Map the gap [start, last] with flags, merging with equal neighbours. */
 static void fill(struct page_table *pt, guest_addr start, guest_addr last,
-                 unsigned flags)
+                 unsigned flags, struct pt_node *left, struct pt_node *right)
 {
-    struct pt_node *left = NULL, *right = NULL;
-    struct pt_probe p;
-
-    if (start > 0) {
-        probe_locked(pt, start - 1, &p);
-        if (p.found && p.last == start - 1 && p.flags == flags) {
-            left = p.node;
-        }
+    if (left && left->flags != flags) {
+        left = NULL;
     }
-    if (last < UINT64_MAX) {
-        probe_locked(pt, last + 1, &p);
-        if (p.found && p.start == last + 1 && p.flags == flags) {
-            right = p.node;
-        }
+    if (right && right->flags != flags) {
+        right = NULL;
     }
     if (left && right) {
         guest_addr end = right->last;
@@ -451,30 +471,30 @@ void page_table_free(struct page_table *pt)
 void page_table_set(struct page_table *pt, guest_addr start, guest_addr last,
                     unsigned flags)
 {
-    struct pt_probe p;
+    struct pt_node *below, *from, *left, *right;
 
     if (start > last) {
         fprintf(stderr, "uemu: page_table_set: start %#llx above last %#llx\n",
                 (unsigned long long)start, (unsigned long long)last);
         abort();
     }
+    ranges_around(pt, start, &below, &from);
     /* Leave the counter alone when nothing changes: readers keep going. */
     if (flags) {
-        probe_locked(pt, start, &p);
-        if (p.found && p.last >= last && p.flags == flags) {
+        struct pt_node *holder = from && from->start == start ? from : below;
+
+        if (holder && holder->last >= last && holder->flags == flags) {
             return;
         }
-    } else {
-        probe_locked(pt, last, &p);
-        if (!p.found || p.last < start) {
-            return;
-        }
+    } else if (!(below && below->last >= start) &&
+               !(from && from->start <= last)) {
+        return;
     }
     reserve_nodes(pt, 2);
     write_begin(pt);
-    carve(pt, start, last);
+    carve(pt, start, last, below, from, flags != 0, &left, &right);
     if (flags) {
-        fill(pt, start, last, flags);
+        fill(pt, start, last, flags, left, right);
     }
     write_end(pt);
 }

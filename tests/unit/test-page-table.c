@@ -389,6 +389,63 @@ static void test_huge(void **state)
     assert_true(page_table_is_free(pt, 0, TOP));
 }
 
+/*
+ * Many ranges, set and cleared in scrambled orders: the tree must stay
+ * ordered through deep rebalancing.  Pages alternate R and RW, so
+ * nothing merges until the gaps are filled.
+ */
+#define MANY 20000
+
+static void test_many(void **state)
+{
+    struct page_table *pt = *state;
+    guest_addr base = 0x40000000;
+
+    /* k * 7919 mod MANY visits every i once: 7919 is a prime. */
+    for (size_t k = 0; k < MANY; k++) {
+        size_t i = k * 7919 % MANY;
+
+        page_table_set(pt, base + 2 * i * P, base + (2 * i + 1) * P - 1,
+                       i & 1 ? R : RW);
+    }
+    assert_int_equal(page_table_count(pt), MANY);
+    for (size_t i = 0; i < MANY - 1; i++) {
+        assert_lookup(pt, base + 2 * i * P + 5, base + 2 * i * P,
+                      base + (2 * i + 1) * P - 1, i & 1 ? R : RW);
+        assert_lookup(pt, base + (2 * i + 1) * P, base + (2 * i + 1) * P,
+                      base + (2 * i + 2) * P - 1, 0);
+    }
+    assert_lookup(pt, base + 2 * MANY * P, base + (2 * MANY - 1) * P, TOP, 0);
+    /* Fill every gap with R: each R range and the gaps either side merge. */
+    for (size_t k = 0; k < MANY; k++) {
+        size_t i = k * 104729 % MANY;
+
+        page_table_set(pt, base + (2 * i + 1) * P, base + (2 * i + 2) * P - 1,
+                       R);
+    }
+    assert_int_equal(page_table_count(pt), MANY);
+    assert_lookup(pt, base, base, base + P - 1, RW);
+    assert_lookup(pt, base + P, base + P, base + 4 * P - 1, R);
+    /* Turn the RW ranges to R: everything becomes one range. */
+    for (size_t k = 0; k < MANY / 2; k++) {
+        size_t i = 2 * (k * 7919 % (MANY / 2));
+
+        page_table_set(pt, base + 2 * i * P, base + (2 * i + 1) * P - 1, R);
+    }
+    assert_int_equal(page_table_count(pt), 1);
+    assert_lookup(pt, base + MANY * P, base, base + 2 * MANY * P - 1, R);
+    /* Punch the original ranges out again: the gap fills stay. */
+    for (size_t k = 0; k < MANY; k++) {
+        size_t i = k * 7919 % MANY;
+
+        page_table_clear(pt, base + 2 * i * P, base + (2 * i + 1) * P - 1);
+    }
+    assert_int_equal(page_table_count(pt), MANY);
+    page_table_clear(pt, base, base + 2 * MANY * P - 1);
+    assert_int_equal(page_table_count(pt), 0);
+    assert_lookup(pt, base, 0, TOP, 0);
+}
+
 /* ---- randomized comparison with a reference model ---- */
 
 #define MPAGES 512
@@ -874,6 +931,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_walk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_find_free, setup, teardown),
         cmocka_unit_test_setup_teardown(test_huge, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_many, setup, teardown),
         cmocka_unit_test_setup_teardown(test_random_bottom, setup, teardown),
         cmocka_unit_test_setup_teardown(test_random_middle, setup, teardown),
         cmocka_unit_test_setup_teardown(test_random_top, setup, teardown),
