@@ -42,6 +42,11 @@
  * Writers never allocate per page: a set needs at most two new nodes
  * (a split plus the new range), which are reserved before the sequence
  * counter goes odd, one slab of PT_SLAB_NODES at a time.
+ *
+ * Usage: a writer, under the mmap lock, records a mapping with
+ *     page_table_set(guest_pages, start, start + len - 1, PAGE_VALID | prot);
+ * and any thread asks, without a lock,
+ *     if (!page_table_check(guest_pages, addr, size, PAGE_WRITE)) ...fault
  */
 #include <sched.h>
 #include <stdio.h>
