@@ -362,7 +362,7 @@ static void test_maps_check_detects(void **state)
     assert_int_equal(mprotect(g2h(s0), host_page_size, RW), 0);
     HPF_CHECK();
     /* Recorded but not backed. */
-    page_table_set(guest_pages, s1, s1 + 4 * K - 1, PAGE_VALID | PROT_NONE);
+    page_table_set(guest_pages, s1, s1 + 4 * K - 1, PAGE_VALID | PROT_READ);
     assert_int_equal(maps_check(hpf_win, HPF_WIN_SIZE, 0), -1);
     page_table_clear(guest_pages, s1, s1 + 4 * K - 1);
     HPF_CHECK();
