@@ -5,8 +5,8 @@
  * a reservation from hp_find_free or at the guest's own address
  * (SHM_RND rounds it down to SHMLBA, which is TPS for the asm-generic
  * ABI), and recorded in the page table as a shared mapping.  Attaching
- * at an address that is not host-page aligned (HPS > TPS) cannot be done
- * and fails with EINVAL.  Attachments are remembered so shmdt knows the
+ * at a guest-chosen range that does not start and end on host pages
+ * (HPS > TPS) cannot be done and fails with EINVAL.  Attachments are remembered so shmdt knows the
  * size to clear from the table.
  */
 #include <errno.h>
@@ -66,15 +66,21 @@ static int64_t lu_do_shmat(int shmid, guest_addr addr, int shmflg, guest_addr le
 {
     bool placed = addr != 0;
     unsigned prot = PAGE_READ;
+    guest_addr tail, tail_end;
     void *p;
     int r;
 
+    if (!(shmflg & LU_SHM_RDONLY))
+        prot |= PAGE_WRITE;
+    if (shmflg & LU_SHM_EXEC)
+        prot |= PAGE_EXEC;
     if (placed) {
         if (!guest_range_valid(addr, len))
             return -EINVAL;
         if (!(shmflg & LU_SHM_REMAP) && !page_table_is_free(guest_pages, addr, len))
             return -EINVAL;
-        if (!IS_ALIGNED(addr, host_page_size))
+        if (!IS_ALIGNED(addr, host_page_size) ||
+            !IS_ALIGNED(addr + len, host_page_size))
             return -EINVAL;
         r = hp_unmap(addr, len);
         if (r < 0)
@@ -93,16 +99,26 @@ static int64_t lu_do_shmat(int shmid, guest_addr addr, int shmflg, guest_addr le
             hp_unreserve(addr, len);
         return r;
     }
+    /*
+     * The rest of the last host page is our reservation; it takes the
+     * segment's protection, as every host page has the union of its
+     * guest pages'.
+     */
+    tail = addr + len;
+    tail_end = ALIGN_UP(tail, host_page_size);
+    if (tail < tail_end && mprotect(g2h(tail), tail_end - tail,
+                                    lu_prot_to_host((int)prot)) < 0) {
+        r = -errno;
+        shmdt(p);
+        hp_unreserve(addr, len);
+        return r;
+    }
     r = lu_shm_remember(addr, len);
     if (r < 0) {
         shmdt(p);
         hp_unreserve(addr, len);
         return r;
     }
-    if (!(shmflg & LU_SHM_RDONLY))
-        prot |= PAGE_WRITE;
-    if (shmflg & LU_SHM_EXEC)
-        prot |= PAGE_EXEC;
     page_table_set(guest_pages, addr, addr + len - 1, PAGE_VALID | PAGE_SHARED | prot);
     return (int64_t)addr;
 }
