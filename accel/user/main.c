@@ -10,6 +10,7 @@
  * what was found and mapped and exits 0.
  */
 #include <elf.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,10 @@
 
 /* Linux and FreeBSD on riscv64 and aarch64 use 4 KiB guest pages. */
 #define UEMU_TARGET_PAGE_SIZE 4096
+/* User address space of riscv64 (Sv48) and aarch64 (48-bit VA) Linux/FreeBSD. */
+#define UEMU_GUEST_ADDR_LIMIT (1ull << 47)
+/* A guest_base we choose is aligned for any -p granule. */
+#define UEMU_BASE_ALIGN OPTIONS_PAGESIZE_MAX
 
 static const char *prot_string(int prot, char buf[4])
 {
@@ -75,6 +80,47 @@ static void print_probe(const struct elf_image *img, const struct personality *p
     page_table_walk(guest_pages, 0, guest_addr_max, print_range, NULL);
 }
 
+/*
+ * An ET_EXEC must sit at its own guest addresses.  guest_base stays 0
+ * when those are free on the host (MAP_FIXED would otherwise replace
+ * uemu's own memory); else the guest moves to where the host has room
+ * for [0, end).  Without -B and -R only: those already place the guest.
+ * Returns 0 or -ENOMEM when the host has no room.
+ */
+static int place_exec(const struct elf_image *img, struct guest_space_config *cfg)
+{
+    const struct elf_segment *last = &img->segs[img->nsegs - 1];
+    guest_addr g = cfg->host_page_size > UEMU_TARGET_PAGE_SIZE ? cfg->host_page_size
+                                                                : UEMU_TARGET_PAGE_SIZE;
+    guest_addr lo = ALIGN_DOWN(img->segs[0].vaddr, g);
+    guest_addr end = last->vaddr + last->memsz, hi;
+    void *p;
+
+    /* Outside the guest space: the loader says so. */
+    if (img->type != ET_EXEC || cfg->have_guest_base || cfg->reserved_va ||
+        end > cfg->addr_limit) {
+        return 0;
+    }
+    hi = ALIGN_UP(end, g);
+    p = mmap((void *)(uintptr_t)lo, hi - lo, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS |
+             MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+    if (p != MAP_FAILED) {
+        munmap(p, hi - lo);
+        if (p == (void *)(uintptr_t)lo) {
+            return 0;
+        }
+    }
+    p = mmap(NULL, hi + UEMU_BASE_ALIGN, PROT_NONE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) {
+        return -ENOMEM;
+    }
+    munmap(p, hi + UEMU_BASE_ALIGN);
+    cfg->have_guest_base = true;
+    cfg->guest_base = ALIGN_UP((uintptr_t)p, (uintptr_t)UEMU_BASE_ALIGN);
+    return 0;
+}
+
 static int option_error(const char *msg)
 {
     fprintf(stderr, "uemu: %s\nTry 'uemu -h' for more information.\n", msg);
@@ -93,6 +139,7 @@ static int load_and_run(const struct uemu_options *o)
         .reserved_va = o->reserved_va,
         .have_guest_base = o->have_guest_base,
         .guest_base = o->guest_base,
+        .addr_limit = UEMU_GUEST_ADDR_LIMIT,
     };
     int r, status = 1;
 
@@ -105,6 +152,11 @@ static int load_and_run(const struct uemu_options *o)
     } else if (o->cpu_model && !options_cpu_model_valid(img.isa, o->cpu_model)) {
         fprintf(stderr, "uemu: %s: cpu model '%s' is not a %s model\n",
                 path, o->cpu_model, guest_isa_name(img.isa));
+    } else if (place_exec(&img, &cfg) < 0) {
+        fprintf(stderr, "uemu: %s: no room on the host for segments at 0x%llx-0x%llx\n",
+                path, (unsigned long long)img.segs[0].vaddr,
+                (unsigned long long)(img.segs[img.nsegs - 1].vaddr +
+                                     img.segs[img.nsegs - 1].memsz - 1));
     } else if ((r = guest_space_init(&cfg)) < 0) {
         fprintf(stderr, "uemu: cannot set up the guest address space: %s\n",
                 strerror(-r));

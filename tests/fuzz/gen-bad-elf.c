@@ -7,7 +7,8 @@
  * truncation at a header boundary or one bad field.  tests/fuzz/run runs
  * uemu on each and checks the one-line error naming the reason.  Also
  * written: good.elf and good-freebsd.elf, the unbroken originals, listed
- * with reason "-" (they must load).
+ * with reason "-" (they must load), and good-at-zero, an ET_EXEC at guest
+ * address 0, which the host cannot give: uemu moves guest_base instead.
  */
 #include <elf.h>
 #include <errno.h>
@@ -164,6 +165,13 @@ static void m_outside_guest(struct image *im)
     ph(im, PH_DATA)->p_vaddr = (1ull << 47) + 0x1000;
     eh(im)->e_entry = (1ull << 47) + 0x400;
 }
+static void m_exec_huge(struct image *im) { ph(im, PH_DATA)->p_memsz = 0x700000000000ull; }
+static void m_at_zero(struct image *im)
+{
+    ph(im, PH_TEXT)->p_vaddr = 0;
+    ph(im, PH_DATA)->p_vaddr = 0x1000;
+    eh(im)->e_entry = 0x400;
+}
 static void m_two_interp(struct image *im)
 {
     *ph(im, PH_NOTE) = *ph(im, PH_INTERP);
@@ -255,6 +263,8 @@ static const struct mutation mutations[] = {
     { "entry-in-data", false, m_entry_data, "is not in an executable segment" },
     { "span-huge", false, m_span_huge, "span more than the guest address space" },
     { "outside-guest-space", false, m_outside_guest, "outside the guest address space" },
+    { "exec-no-room-on-host", false, m_exec_huge, "no room on the host for segments" },
+    { "good-at-zero", false, m_at_zero, "-" },
     { "two-interp", false, m_two_interp, "more than one PT_INTERP" },
     { "interp-no-nul", false, m_interp_no_nul, "not NUL-terminated" },
     { "interp-embedded-nul", false, m_interp_embedded_nul, "embedded NUL" },
