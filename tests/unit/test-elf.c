@@ -32,7 +32,7 @@
 
 /* ---- Image builder -------------------------------------------------- */
 
-#define IMG_MAX     0x3000
+#define IMG_MAX     0x20000
 #define BASE_SIZE   0x2000
 #define PHDR_OFF    64
 #define INTERP_OFF  0x800
@@ -915,6 +915,66 @@ static void test_load_linux_personality(void **state)
     guest_space_reset();
 }
 
+/*
+ * Host pages larger than guest pages (-p): text and data share one host
+ * page, so the backend builds fragments; contents and flags must still be
+ * exactly the guest's, for ET_EXEC and for the FreeBSD personality too.
+ */
+static void load_with_hps(guest_addr hps, const struct personality *pers, bool dyn,
+                          size_t file_size)
+{
+    struct guest_space_config cfg = { .host_page_size = hps, .reserved_va = 1ull << 30 };
+    struct image im;
+    struct elf_image img;
+    struct elf_load_info info;
+    struct walk w = { .n = 0 };
+    guest_addr b;
+
+    assert_int_equal(guest_space_init(&cfg), 0);
+    build(&im);
+    im.size = file_size;
+    if (dyn) {
+        eh(&im)->e_type = ET_DYN;
+    }
+    assert_int_equal(probe(&img, &im), 0);
+    assert_int_equal(elf_load(&img, pers->mmap, target_page_size, &info), 0);
+    b = info.load_bias;
+    page_table_walk(guest_pages, 0, guest_addr_max, collect, &w);
+    assert_int_equal(w.n, 2);
+    assert_int_equal(w.start[0], b + 0x10000);
+    assert_int_equal(w.last[0], b + 0x10fff);
+    assert_int_equal(w.flags[0], RX);
+    assert_int_equal(w.start[1], b + 0x11000);
+    assert_int_equal(w.last[1], b + 0x12fff);
+    assert_int_equal(w.flags[1], RW);
+    assert_memory_equal(g2h(b + 0x10000), im.buf, 0x1000);
+    assert_true(all_bytes(b + 0x11000, 0x100, 0xa5));
+    assert_true(all_bytes(b + 0x11100, 0x1f00, 0));
+    elf_image_close(&img);
+    guest_space_reset();
+}
+
+static void test_load_hps_16k(void **state)
+{
+    (void)state;
+    load_with_hps(16384, &linux_user_personality, false, IMG_MAX);
+    load_with_hps(16384, &linux_user_personality, true, IMG_MAX);
+}
+
+static void test_load_hps_64k(void **state)
+{
+    (void)state;
+    load_with_hps(65536, &linux_user_personality, false, IMG_MAX);
+    load_with_hps(65536, &linux_user_personality, true, IMG_MAX);
+}
+
+static void test_load_bsd_personality(void **state)
+{
+    (void)state;
+    load_with_hps(4096, &bsd_user_personality, false, BASE_SIZE);
+    load_with_hps(65536, &bsd_user_personality, true, IMG_MAX);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -940,6 +1000,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_load_failure_undoes_dyn, setup_fake, teardown_fake),
         cmocka_unit_test_setup_teardown(test_load_failure_in_zeroing, setup_fake, teardown_fake),
         cmocka_unit_test(test_load_linux_personality),
+        cmocka_unit_test(test_load_hps_16k),
+        cmocka_unit_test(test_load_hps_64k),
+        cmocka_unit_test(test_load_bsd_personality),
     };
     int r;
 
