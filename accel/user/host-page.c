@@ -194,16 +194,24 @@ static int read_file(int fd, void *buf, size_t len, uint64_t off)
 }
 
 /*
- * Point 6: when RHPS < TPS, host pages wholly past EOF inside the guest
- * page holding EOF would fault where the guest reads zeros; back them
- * with anonymous zero pages.  [ms, me) is what was mapped from the file.
+ * Host pages wholly past the end of a file fault on access.  Two cases
+ * need anonymous zero pages there instead ([ms, me) is what was just
+ * mapped from the file):
+ *  - point 6, RHPS < TPS: the guest page holding EOF reads zeros to its
+ *    end, so [EOF rounded up to RHPS, EOF rounded up to TPS) is backed;
+ *  - HPS > TPS: a host page may later take a fragment (a guest page
+ *    mapped next to these), which is written into; a write past EOF
+ *    would fault in uemu itself.  So everything past EOF rounded up to
+ *    RHPS is backed, and the guest reads zeros there where Linux would
+ *    raise SIGBUS (the price of host pages larger than guest pages).
  */
 static int zero_past_eof(guest_addr ms, guest_addr me, guest_addr start,
                          uint64_t offset, int fd, int prot, int host_flags)
 {
+    bool fragments = host_page_size > target_page_size;
     struct stat st;
 
-    if (real_host_page_size >= target_page_size) {
+    if (real_host_page_size >= target_page_size && !fragments) {
         return 0;
     }
     if (hp_host.fstat(fd, &st) != 0) {
@@ -216,7 +224,10 @@ static int zero_past_eof(guest_addr ms, guest_addr me, guest_addr start,
     uint64_t eof_t = ALIGN_UP((uint64_t)st.st_size, target_page_size);
     /* File offsets of ms and me; start - offset is fixed modulo 2^64. */
     uint64_t lo = max_addr(eof_r, offset + (ms - start));
-    uint64_t hi = min_addr(eof_t, offset + (me - start));
+    uint64_t hi = offset + (me - start);
+    if (!fragments) {
+        hi = min_addr(eof_t, hi);
+    }
     if (lo >= hi) {
         return 0;
     }

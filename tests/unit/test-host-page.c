@@ -3,7 +3,8 @@
  * inside, ends inside or lies wholly inside a host page next to mappings
  * of other protections, anonymous and file), protection unions, unmapping
  * that keeps shared host pages, re-reservation under reserved_va,
- * misaligned file offsets, discard, and files past EOF when TPS > RHPS.
+ * misaligned file offsets, discard, files past EOF when TPS > RHPS, and
+ * fragments written into host pages past EOF.
  * Every test runs at HPS 4, 16 and 64 KiB, with and without reserved_va
  * (host-page-fixture.h); contents and the page table against
  * /proc/self/maps are checked after every step.
@@ -347,6 +348,55 @@ static void test_discard(void **state)
     assert_int_equal(hp_discard(s2, 0), 0);
 }
 
+/* A small file; bytes i == (i * 3 + 1). */
+static int small_file(uint8_t *data, size_t len)
+{
+    char path[] = "/tmp/uemu-small-XXXXXX";
+    int fd = mkstemp(path);
+
+    assert_true(fd >= 0);
+    unlink(path);
+    for (size_t j = 0; j < len; j++) {
+        data[j] = (uint8_t)(j * 3 + 1);
+    }
+    assert_int_equal(write(fd, data, len), len);
+    return fd;
+}
+
+/*
+ * A loader's pattern: a file mapping longer than the file, then anonymous
+ * memory mapped over its tail (bss).  With host pages larger than guest
+ * pages the anonymous part is a fragment written into host pages past EOF;
+ * that must not fault, and the guest reads zeros there.
+ */
+static void test_fragment_past_eof(void **state)
+{
+    guest_addr s0 = hpf_slot(0);
+    uint8_t data[5000];
+    int fd = small_file(data, sizeof(data));
+
+    (void)state;
+    assert_int_equal(hp_map_fixed(s0, 128 * K, PROT_READ, MAP_PRIVATE, fd, 0,
+                                  0), 0);
+    HPF_CHECK();
+    assert_memory_equal(g2h(s0), data, sizeof(data));
+    assert_true(hpf_all(s0 + sizeof(data), 8 * K - sizeof(data), 0));
+    if (frag()) {
+        assert_true(hpf_all(s0 + 8 * K, 120 * K, 0));
+    }
+    /* bss over the tail of the first host page and into the next. */
+    assert_int_equal(map_anon(s0 + 8 * K, 64 * K, RW), 0);
+    HPF_CHECK();
+    assert_true(hpf_all(s0 + 8 * K, 64 * K, 0));
+    memset(g2h(s0 + 8 * K), 0x42, 64 * K);
+    assert_memory_equal(g2h(s0), data, sizeof(data));
+    /* A page past EOF replaced inside a host page of the file mapping. */
+    assert_int_equal(map_anon(s0 + 100 * K, 4 * K, RW), 0);
+    HPF_CHECK();
+    assert_true(hpf_all(s0 + 100 * K, 4 * K, 0));
+    close(fd);
+}
+
 /* maps_check itself sees each kind of difference. */
 static void test_maps_check_detects(void **state)
 {
@@ -438,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_discard),
         cmocka_unit_test(test_file_past_eof),
         cmocka_unit_test(test_maps_check_detects),
+        cmocka_unit_test(test_fragment_past_eof),
     };
     return hpf_run("host-page", tests, ARRAY_SIZE(tests));
 }
