@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config-host.h"
 #include "tcg/tcg-internal.h"
 
 const struct tcg_opdef tcg_opdefs[TCG_OP_COUNT] = {
@@ -24,6 +25,9 @@ __thread struct tcg_ctx *tcg_ctx;
 __thread struct tcg_fault tcg_fault;
 
 static const struct tcg_backend *const backends[] = {
+#ifdef CONFIG_JIT
+    &tcg_backend_x86_64,
+#endif
     &tcg_backend_tci,
 };
 /* The first backend built is the default. */
@@ -210,6 +214,18 @@ void tcg_dump_ops(FILE *f)
         }
         fprintf(f, "\n");
     }
+}
+
+static unsigned features_allowed = TCG_FEAT_ALL;
+
+void tcg_host_features_mask(unsigned allowed)
+{
+    __atomic_store_n(&features_allowed, allowed, __ATOMIC_RELAXED);
+}
+
+unsigned tcg_host_features_allowed(void)
+{
+    return __atomic_load_n(&features_allowed, __ATOMIC_RELAXED);
 }
 
 int tcg_backend_select(const char *name)

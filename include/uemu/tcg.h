@@ -178,6 +178,18 @@ int tcg_op_count(void);
 void tcg_dump_ops(FILE *f);
 
 /*
+ * Optional host instructions a backend may use (the x86_64 backend's
+ * cpuid-detected extensions).  Tests allow fewer to exercise the
+ * fallbacks; the mask applies to blocks compiled afterwards.
+ */
+enum {
+    TCG_FEAT_BMI1 = 1, TCG_FEAT_BMI2 = 2, TCG_FEAT_LZCNT = 4,
+    TCG_FEAT_POPCNT = 8, TCG_FEAT_MOVBE = 16, TCG_FEAT_ALL = 31,
+};
+void tcg_host_features_mask(unsigned allowed);
+unsigned tcg_host_features_allowed(void);
+
+/*
  * Backends.  tcg_backend_select("jit"|"tci") picks the one tcg_gen_code
  * uses from now on; returns 0, or -ENOENT when that backend is not built.
  */

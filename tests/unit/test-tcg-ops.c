@@ -721,6 +721,44 @@ static void test_insn_table(void **state)
     tcg_backend_select("tci");
 }
 
+static void test_dump_ops(void **state)
+{
+    char buf[512] = { 0 };
+    FILE *f = fmemopen(buf, sizeof(buf) - 1, "w");
+    tcg_label *l;
+    tcg_i64 t;
+
+    (void)state;
+    assert_non_null(f);
+    tcg_func_start();
+    t = tcg_temp_new_i64();
+    l = tcg_gen_new_label();
+    tcg_gen_insn_start(0x1000, 0);
+    tcg_gen_addi_i64(t, R[1], 8);
+    tcg_gen_brcond_i64(TCG_COND_LTU, t, R[2], l);
+    tcg_gen_qemu_ld_i32(W[0], t, TCG_MO_16 | TCG_MO_SIGN);
+    tcg_gen_set_label(l);
+    tcg_gen_exit_tb(5);
+    tcg_dump_ops(f);
+    fclose(f);
+    assert_string_equal(buf,
+        "\n insn_start $0x1000,$0x0\n"
+        " movi_i64 t1,$0x8\n"
+        " add_i64 t0,r1,t1\n"
+        " brcond_i64 t0,r2,ltu,$L0\n"
+        " qemu_ld_i32 w0,t0,$0x5\n"
+        " set_label $L0\n"
+        " exit_tb $0x5\n");
+}
+
+/* The whole suite runs with the host's optional instructions and without. */
+static int no_features(void **state)
+{
+    setup(state);
+    tcg_host_features_mask(0);
+    return 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -740,6 +778,11 @@ int main(void)
         cmocka_unit_test(test_barrier),
         cmocka_unit_test(test_exits),
         cmocka_unit_test(test_insn_table),
+        cmocka_unit_test(test_dump_ops),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    int fails = cmocka_run_group_tests_name("all host features", tests, setup, teardown);
+
+    fails += cmocka_run_group_tests_name("no optional host features", tests,
+                                         no_features, teardown);
+    return fails;
 }

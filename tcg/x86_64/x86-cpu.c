@@ -1,0 +1,42 @@
+/*
+ * Which optional x86_64 instructions the host has (cpuid), so the backend
+ * can use BMI1 (andn, tzcnt), BMI2 (shlx/shrx/sarx), LZCNT, POPCNT and
+ * MOVBE and fall back to base instructions otherwise.  Tests narrow the
+ * set with tcg_host_features_mask() to exercise the fallbacks.
+ */
+#include <cpuid.h>
+
+#include "tcg/x86_64/x86.h"
+
+static unsigned detect(void)
+{
+    unsigned a, b, c, d, f = 0;
+
+    if (__get_cpuid(1, &a, &b, &c, &d)) {
+        if (c & (1u << 23))
+            f |= TCG_FEAT_POPCNT;
+        if (c & (1u << 22))
+            f |= TCG_FEAT_MOVBE;
+    }
+    if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
+        if (b & (1u << 3))
+            f |= TCG_FEAT_BMI1;
+        if (b & (1u << 8))
+            f |= TCG_FEAT_BMI2;
+    }
+    if (__get_cpuid(0x80000001, &a, &b, &c, &d) && (c & (1u << 5)))
+        f |= TCG_FEAT_LZCNT;
+    return f;
+}
+
+unsigned x86_features(void)
+{
+    static unsigned cached;
+    static bool done;
+
+    if (!__atomic_load_n(&done, __ATOMIC_ACQUIRE)) {
+        cached = detect();
+        __atomic_store_n(&done, true, __ATOMIC_RELEASE);
+    }
+    return cached & tcg_host_features_allowed();
+}

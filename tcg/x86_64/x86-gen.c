@@ -1,0 +1,727 @@
+/*
+ * Lowering of the IR to x86_64 machine code.
+ *
+ * Every temp has a home: locals a frame slot [rsp + 8 * n] (i32 values
+ * kept zero-extended), globals their CPU-state field [r14 + offset], env
+ * r14 itself.  Each op loads its inputs into scratch registers, computes
+ * and stores its outputs home, so the CPU state is current at every
+ * helper call, fault and exit.  Guest memory is one instruction,
+ * [r15 + addr] or [addr] when guest_base is 0; a failed alignment check
+ * jumps to a stub at the end of the block that records tcg_fault and
+ * returns TCG_EXIT_FAULT.  goto_tb is a jmp whose 4-byte displacement is
+ * 4-byte aligned, so tcg_tb_set_jump can patch it with one atomic store
+ * while other threads run the block.
+ */
+#include <capstone.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+
+#include "tcg/x86_64/x86.h"
+
+struct fixup {
+    uint8_t *disp;
+    int label;
+};
+
+struct stub {
+    uint8_t *disp;
+    int insn;
+    unsigned memop;
+    bool write;
+};
+
+struct gen {
+    struct xbuf b;
+    const struct tcg_ctx *s;
+    unsigned feat;
+    bool gb;                       /* guest_base != 0: use r15 */
+    uint8_t *label_at[TCG_MAX_LABELS];
+    struct fixup *fix;
+    int nfix;
+    struct stub *stubs;
+    int nstubs;
+};
+
+static const uint8_t cc_of[TCG_COND_COUNT] = {
+    [TCG_COND_EQ] = CC_E, [TCG_COND_NE] = CC_NE, [TCG_COND_LT] = CC_L,
+    [TCG_COND_GE] = CC_GE, [TCG_COND_LE] = CC_LE, [TCG_COND_GT] = CC_G,
+    [TCG_COND_LTU] = CC_B, [TCG_COND_GEU] = CC_AE, [TCG_COND_LEU] = CC_BE,
+    [TCG_COND_GTU] = CC_A,
+};
+
+static const int arg_regs[TCG_MAX_HELPER_ARGS] = { RDI, RSI, RDX, RCX, R8, R9 };
+
+static uint64_t popcount_fallback(uint64_t v)
+{
+    return (uint64_t)__builtin_popcountll(v);
+}
+
+static void record_fault(uint64_t addr, unsigned memop, unsigned write, int insn)
+{
+    tcg_fault = (struct tcg_fault){ addr, memop, write != 0, insn };
+}
+
+/* Where temp t lives in memory; false for env (a register). */
+static bool home(const struct gen *g, uint64_t t, int *base, int32_t *disp)
+{
+    const struct tcg_temp *tp = &g->s->temps[t];
+
+    if (tp->kind == TCG_TEMP_ENV)
+        return false;
+    *base = tp->kind == TCG_TEMP_GLOBAL ? X86_ENV : RSP;
+    *disp = tp->kind == TCG_TEMP_GLOBAL ? (int32_t)tp->offset : (int32_t)(8 * t);
+    return true;
+}
+
+static int temp_w(const struct gen *g, uint64_t t)
+{
+    return g->s->temps[t].type == TCG_TYPE_I64 ? X_W : 0;
+}
+
+static void ld(struct gen *g, int reg, uint64_t t)
+{
+    int base;
+    int32_t disp;
+
+    if (!home(g, t, &base, &disp)) {
+        x_rr(&g->b, X_W | OP_MOV_ST, X86_ENV, reg);
+        return;
+    }
+    /* locals are stored as 64 bits, zero-extended for i32 */
+    x_rm(&g->b, (base == RSP ? X_W : temp_w(g, t)) | OP_MOV_LD, reg, base,
+         X_NOREG, disp);
+}
+
+static void st(struct gen *g, uint64_t t, int reg)
+{
+    int base;
+    int32_t disp;
+
+    if (!home(g, t, &base, &disp)) {
+        x_rr(&g->b, X_W | OP_MOV_ST, reg, X86_ENV);
+        return;
+    }
+    x_rm(&g->b, (base == RSP ? X_W : temp_w(g, t)) | OP_MOV_ST, reg, base,
+         X_NOREG, disp);
+}
+
+/* dst = src's low 1 << size bytes, sign- or zero-extended to 64 (w) or 32. */
+static void extend(struct gen *g, int dst, int src, unsigned size, bool sign,
+                   int w)
+{
+    switch (size) {
+    case 0:
+        x_rr(&g->b, X_B8 | (sign ? w | OP_MOVSB : OP_MOVZB), dst, src);
+        break;
+    case 1:
+        x_rr(&g->b, sign ? w | OP_MOVSW : OP_MOVZW, dst, src);
+        break;
+    case 2:
+        x_rr(&g->b, sign && w ? X_W | OP_MOVSXD : OP_MOV_LD, dst, src);
+        break;
+    default:
+        if (dst != src)
+            x_rr(&g->b, X_W | OP_MOV_LD, dst, src);
+        break;
+    }
+}
+
+/* Load 1 << size bytes at [base + index + disp] into dst, extended. */
+static void load(struct gen *g, int dst, unsigned memop, int w, int base,
+                 int index, int32_t disp)
+{
+    unsigned size = memop & TCG_MO_SIZE;
+    bool sign = memop & TCG_MO_SIGN;
+    int op;
+
+    switch (size) {
+    case 0: op = sign ? w | OP_MOVSB : OP_MOVZB; break;
+    case 1: op = sign ? w | OP_MOVSW : OP_MOVZW; break;
+    case 2: op = sign && w ? X_W | OP_MOVSXD : OP_MOV_LD; break;
+    default: op = X_W | OP_MOV_LD; break;
+    }
+    x_rm(&g->b, op, dst, base, index, disp);
+}
+
+static int sized(unsigned size, int op8, int op)
+{
+    switch (size) {
+    case 0: return op8 | X_B8;
+    case 1: return X_66 | op;
+    case 2: return op;
+    default: return X_W | op;
+    }
+}
+
+static void store(struct gen *g, int src, unsigned size, int base, int index,
+                  int32_t disp)
+{
+    x_rm(&g->b, sized(size, OP_MOV_ST8, OP_MOV_ST), src, base, index, disp);
+}
+
+static void jmp_epilogue(struct gen *g, int cc)
+{
+    uint8_t *d = x_jcc32(&g->b, cc);
+
+    x_patch32(d, x86_epilogue() - g->b.rx_delta);
+}
+
+static void branch(struct gen *g, int cc, uint64_t label)
+{
+    g->fix[g->nfix++] = (struct fixup){ x_jcc32(&g->b, cc), (int)label };
+}
+
+/* Guest address in rax: check alignment; returns the access's base/index. */
+static void guest_addr(struct gen *g, unsigned memop, bool write, int insn,
+                       int *base, int *index)
+{
+    unsigned size = memop & TCG_MO_SIZE;
+
+    if ((memop & TCG_MO_ALIGN) && size) {
+        x_b(&g->b, 0xa8);               /* test al, imm8 */
+        x_b(&g->b, (1u << size) - 1);
+        g->stubs[g->nstubs++] = (struct stub){ x_jcc32(&g->b, CC_NE), insn, memop, write };
+    }
+    *base = g->gb ? X86_GUEST_BASE : RAX;
+    *index = g->gb ? RAX : X_NOREG;
+}
+
+static void gen_div(struct gen *g, const struct tcg_op *op, int w)
+{
+    bool sign = op->opc == TCG_OP_div || op->opc == TCG_OP_rem;
+    bool rem = op->opc == TCG_OP_rem || op->opc == TCG_OP_remu;
+    uint8_t *zero, *minus1 = NULL, *done1, *done2 = NULL;
+
+    ld(g, RAX, op->args[1]);
+    ld(g, RCX, op->args[2]);
+    x_rr(&g->b, w | OP_TEST, RCX, RCX);
+    zero = x_jcc8(&g->b, CC_E);
+    if (sign) {
+        /* x / -1 is -x (MIN stays MIN) and x % -1 is 0: never idiv it */
+        x_rr(&g->b, w | 0x83, 7, RCX);
+        x_b(&g->b, 0xff);
+        minus1 = x_jcc8(&g->b, CC_E);
+        if (w)
+            x_b(&g->b, 0x48);
+        x_b(&g->b, 0x99);               /* cqo / cdq */
+        x_rr(&g->b, w | OP_GRP3, EXT_IDIV, RCX);
+    } else {
+        x_rr(&g->b, OP_XOR, RDX, RDX);
+        x_rr(&g->b, w | OP_GRP3, EXT_DIV, RCX);
+    }
+    if (rem)
+        x_rr(&g->b, X_W | OP_MOV_LD, RAX, RDX);
+    done1 = x_jcc8(&g->b, -1);
+    if (sign) {
+        x_patch8(minus1, g->b.p);
+        if (rem)
+            x_rr(&g->b, OP_XOR, RAX, RAX);
+        else
+            x_rr(&g->b, w | OP_GRP3, EXT_NEG, RAX);
+        done2 = x_jcc8(&g->b, -1);
+    }
+    x_patch8(zero, g->b.p);
+    if (!rem)
+        x_movi(&g->b, RAX, w ? ~0ull : 0xffffffffu);
+    x_patch8(done1, g->b.p);
+    if (done2)
+        x_patch8(done2, g->b.p);
+    st(g, op->args[0], RAX);
+}
+
+static void gen_bswap(struct gen *g, const struct tcg_op *op)
+{
+    static const int size_of[] = { 1, 2, 3 };
+    int size = size_of[op->opc - TCG_OP_bswap16];
+    int base;
+    int32_t disp;
+
+    if ((g->feat & TCG_FEAT_MOVBE) && home(g, op->args[1], &base, &disp)) {
+        x_rm(&g->b, sized((unsigned)size, OP_MOVBE_LD, OP_MOVBE_LD), RAX, base,
+             X_NOREG, disp);
+    } else {
+        ld(g, RAX, op->args[1]);
+        if (size == 1) {
+            x_rr(&g->b, X_66 | OP_SHIFT_I, EXT_ROL, RAX);
+            x_b(&g->b, 8);
+        } else {
+            x_op(&g->b, (size == 3 ? X_W : 0) | X_0F | (0xc8 + RAX), X_NOREG,
+                 X_NOREG, RAX);
+        }
+    }
+    if (size == 1)
+        x_rr(&g->b, OP_MOVZW, RAX, RAX);
+    st(g, op->args[0], RAX);
+}
+
+static void gen_count(struct gen *g, const struct tcg_op *op, int w)
+{
+    int width = w ? 64 : 32;
+
+    ld(g, RAX, op->args[1]);
+    switch (op->opc) {
+    case TCG_OP_clz:
+        if (g->feat & TCG_FEAT_LZCNT) {
+            x_rr(&g->b, w | OP_LZCNT, RAX, RAX);
+        } else {
+            /* width - 1 - bsr, with bsr of 0 taken as -1 */
+            x_movi(&g->b, RCX, ~0ull);
+            x_rr(&g->b, w | OP_BSR, RAX, RAX);
+            x_rr(&g->b, X_W | (OP_CMOV + CC_E), RAX, RCX);
+            x_rr(&g->b, X_W | OP_GRP3, EXT_NEG, RAX);
+            x_rr(&g->b, X_W | 0x83, 0, RAX);
+            x_b(&g->b, (unsigned)width - 1);
+        }
+        break;
+    case TCG_OP_ctz:
+        if (g->feat & TCG_FEAT_BMI1) {
+            x_rr(&g->b, w | OP_TZCNT, RAX, RAX);
+        } else {
+            x_movi(&g->b, RCX, (uint64_t)width);
+            x_rr(&g->b, w | OP_BSF, RAX, RAX);
+            x_rr(&g->b, X_W | (OP_CMOV + CC_E), RAX, RCX);
+        }
+        break;
+    default:
+        if (g->feat & TCG_FEAT_POPCNT) {
+            x_rr(&g->b, w | OP_POPCNT, RAX, RAX);
+        } else {
+            x_rr(&g->b, X_W | OP_MOV_LD, RDI, RAX);
+            x_call_abs(&g->b, (const void *)popcount_fallback);
+        }
+        break;
+    }
+    st(g, op->args[0], RAX);
+}
+
+static void gen_shift(struct gen *g, const struct tcg_op *op, int w)
+{
+    static const int ext[] = { EXT_SHL, EXT_SHR, EXT_SAR, EXT_ROL, EXT_ROR };
+    static const int pp[] = { 1, 3, 2 };
+    int k = op->opc - TCG_OP_shl;
+
+    ld(g, RAX, op->args[1]);
+    ld(g, RCX, op->args[2]);
+    /* x86 takes counts modulo the operand width: the IR's rule */
+    if (k < 3 && (g->feat & TCG_FEAT_BMI2))
+        x_vex(&g->b, 0xf7, pp[k], w != 0, RAX, RCX, RAX);
+    else
+        x_rr(&g->b, w | OP_SHIFT_CL, ext[k], RAX);
+    st(g, op->args[0], RAX);
+}
+
+static void gen_atomic(struct gen *g, const struct tcg_op *op, int w, int insn)
+{
+    bool cas = op->opc == TCG_OP_atomic_cmpxchg;
+    unsigned memop = (unsigned)op->args[cas ? 4 : 3];
+    unsigned size = memop & TCG_MO_SIZE;
+    int aop = cas ? -1 : (int)op->args[4];
+    int base, index;
+    uint8_t *loop;
+
+    ld(g, RAX, op->args[1]);
+    guest_addr(g, memop | TCG_MO_ALIGN, true, insn, &base, &index);
+    if (index >= 0)
+        x_rm(&g->b, X_W | OP_LEA, RDI, base, index, 0);
+    else
+        x_rr(&g->b, X_W | OP_MOV_LD, RDI, RAX);
+    if (cas) {
+        ld(g, RAX, op->args[2]);
+        ld(g, RCX, op->args[3]);
+        x_rm(&g->b, X_LOCK | sized(size, OP_CMPXCHG8, OP_CMPXCHG), RCX, RDI,
+             X_NOREG, 0);
+    } else if (aop == TCG_AOP_ADD || aop == TCG_AOP_XCHG) {
+        ld(g, RCX, op->args[2]);
+        x_rm(&g->b, aop == TCG_AOP_ADD ? X_LOCK | sized(size, OP_XADD8, OP_XADD)
+                                       : sized(size, OP_XCHG8, OP_XCHG),
+             RCX, RDI, X_NOREG, 0);
+        x_rr(&g->b, X_W | OP_MOV_LD, RAX, RCX);
+    } else {
+        bool minmax = aop >= TCG_AOP_SMIN;
+        bool sgn = aop == TCG_AOP_SMIN || aop == TCG_AOP_SMAX;
+        static const int logic[] = { [TCG_AOP_AND] = OP_AND, [TCG_AOP_OR] = OP_OR,
+                                     [TCG_AOP_XOR] = OP_XOR };
+        static const int pick[] = { [TCG_AOP_SMIN] = CC_G, [TCG_AOP_SMAX] = CC_L,
+                                    [TCG_AOP_UMIN] = CC_A, [TCG_AOP_UMAX] = CC_B };
+
+        ld(g, RCX, op->args[2]);
+        if (minmax)
+            extend(g, RCX, RCX, size, sgn, X_W);
+        load(g, RAX, size, X_W, RDI, X_NOREG, 0);
+        loop = g->b.p;
+        if (minmax) {
+            extend(g, RDX, RAX, size, sgn, X_W);
+            x_rr(&g->b, X_W | OP_CMP, RCX, RDX);
+            x_rr(&g->b, X_W | (OP_CMOV + pick[aop]), RDX, RCX);
+        } else {
+            x_rr(&g->b, X_W | OP_MOV_LD, RDX, RAX);
+            x_rr(&g->b, X_W | logic[aop], RCX, RDX);
+        }
+        x_rm(&g->b, X_LOCK | sized(size, OP_CMPXCHG8, OP_CMPXCHG), RDX, RDI,
+             X_NOREG, 0);
+        x_patch8(x_jcc8(&g->b, CC_NE), loop);
+    }
+    extend(g, RAX, RAX, size, memop & TCG_MO_SIGN, w);
+    st(g, op->args[0], RAX);
+}
+
+static void gen_call(struct gen *g, const struct tcg_op *op)
+{
+    const struct tcg_helper *h = tcg_op_helper(op);
+
+    for (int i = 0; i < h->nargs; i++)
+        ld(g, arg_regs[i], op->args[op->nb_oargs + i]);
+    x_call_abs(&g->b, h->func);
+    if (op->nb_oargs) {
+        if (h->ret == TCG_TYPE_I32)
+            x_rr(&g->b, OP_MOV_LD, RAX, RAX);
+        st(g, op->args[0], RAX);
+    }
+}
+
+static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
+{
+    static const int alu[] = {
+        [TCG_OP_add] = OP_ADD, [TCG_OP_sub] = OP_SUB, [TCG_OP_and] = OP_AND,
+        [TCG_OP_or] = OP_OR, [TCG_OP_xor] = OP_XOR,
+    };
+    const uint64_t *a = op->args;
+    int w = op->type == TCG_TYPE_I64 ? X_W : 0;
+    int width = w ? 64 : 32;
+    int base, index;
+    int32_t disp;
+    uint64_t m;
+
+    switch (op->opc) {
+    case TCG_OP_mov:
+        ld(g, RAX, a[1]);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_movi:
+        x_movi(&g->b, RAX, a[1]);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_add: case TCG_OP_sub: case TCG_OP_and: case TCG_OP_or:
+    case TCG_OP_xor:
+        ld(g, RAX, a[1]);
+        ld(g, RCX, a[2]);
+        x_rr(&g->b, w | alu[op->opc], RCX, RAX);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_mul:
+        ld(g, RAX, a[1]);
+        ld(g, RCX, a[2]);
+        x_rr(&g->b, w | OP_IMUL, RAX, RCX);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_andc: case TCG_OP_orc:
+        ld(g, RAX, a[1]);
+        ld(g, RCX, a[2]);
+        if (op->opc == TCG_OP_andc && (g->feat & TCG_FEAT_BMI1)) {
+            x_vex(&g->b, 0xf2, 0, w != 0, RAX, RCX, RAX);
+        } else {
+            x_rr(&g->b, w | OP_GRP3, EXT_NOT, RCX);
+            x_rr(&g->b, w | (op->opc == TCG_OP_andc ? OP_AND : OP_OR), RCX, RAX);
+        }
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_div: case TCG_OP_divu: case TCG_OP_rem: case TCG_OP_remu:
+        gen_div(g, op, w);
+        break;
+    case TCG_OP_shl: case TCG_OP_shr: case TCG_OP_sar: case TCG_OP_rotl:
+    case TCG_OP_rotr:
+        gen_shift(g, op, w);
+        break;
+    case TCG_OP_neg: case TCG_OP_not:
+        ld(g, RAX, a[1]);
+        x_rr(&g->b, w | OP_GRP3, op->opc == TCG_OP_neg ? EXT_NEG : EXT_NOT, RAX);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_mulu2: case TCG_OP_muls2:
+        ld(g, RAX, a[2]);
+        ld(g, RCX, a[3]);
+        x_rr(&g->b, w | OP_GRP3, op->opc == TCG_OP_mulu2 ? EXT_MUL : EXT_IMUL1, RCX);
+        st(g, a[0], RAX);
+        st(g, a[1], RDX);
+        break;
+    case TCG_OP_clz: case TCG_OP_ctz: case TCG_OP_ctpop:
+        gen_count(g, op, w);
+        break;
+    case TCG_OP_bswap16: case TCG_OP_bswap32: case TCG_OP_bswap64:
+        gen_bswap(g, op);
+        break;
+    case TCG_OP_ext8s: case TCG_OP_ext8u: case TCG_OP_ext16s:
+    case TCG_OP_ext16u: case TCG_OP_ext32s: case TCG_OP_ext32u:
+        ld(g, RAX, a[1]);
+        extend(g, RAX, RAX, (unsigned)(op->opc - TCG_OP_ext8s) / 2,
+               !((op->opc - TCG_OP_ext8s) & 1), w);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_ext_i32_i64:
+        ld(g, RAX, a[1]);
+        x_rr(&g->b, X_W | OP_MOVSXD, RAX, RAX);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_extu_i32_i64: case TCG_OP_extrl_i64_i32:
+        ld(g, RAX, a[1]);
+        x_rr(&g->b, OP_MOV_LD, RAX, RAX);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_extrh_i64_i32:
+        ld(g, RAX, a[1]);
+        x_shifti(&g->b, 1, EXT_SHR, RAX, 32);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_deposit:
+        m = (a[4] == 64 ? ~0ull : (1ull << a[4]) - 1) << a[3];
+        ld(g, RAX, a[1]);
+        ld(g, RCX, a[2]);
+        x_movi(&g->b, RDX, tcg_trunc(op->type, ~m));
+        x_rr(&g->b, w | OP_AND, RDX, RAX);
+        x_shifti(&g->b, w, EXT_SHL, RCX, (int)a[3]);
+        x_movi(&g->b, RDX, tcg_trunc(op->type, m));
+        x_rr(&g->b, w | OP_AND, RDX, RCX);
+        x_rr(&g->b, w | OP_OR, RCX, RAX);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_extract: case TCG_OP_sextract:
+        ld(g, RAX, a[1]);
+        x_shifti(&g->b, w, EXT_SHL, RAX, width - (int)(a[2] + a[3]));
+        x_shifti(&g->b, w, op->opc == TCG_OP_extract ? EXT_SHR : EXT_SAR, RAX,
+                 width - (int)a[3]);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_setcond:
+        ld(g, RAX, a[1]);
+        ld(g, RCX, a[2]);
+        x_rr(&g->b, w | OP_CMP, RCX, RAX);
+        x_rr(&g->b, X_B8 | (OP_SETCC + cc_of[a[3]]), 0, RAX);
+        x_rr(&g->b, OP_MOVZB, RAX, RAX);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_movcond:
+        ld(g, RAX, a[1]);
+        ld(g, RCX, a[2]);
+        ld(g, RDX, a[3]);
+        ld(g, RSI, a[4]);
+        x_rr(&g->b, w | OP_CMP, RCX, RAX);
+        x_rr(&g->b, X_W | OP_MOV_LD, RAX, RSI);
+        x_rr(&g->b, X_W | (OP_CMOV + cc_of[a[5]]), RAX, RDX);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_set_label:
+        g->label_at[a[0]] = g->b.p;
+        break;
+    case TCG_OP_br:
+        branch(g, -1, a[0]);
+        break;
+    case TCG_OP_brcond:
+        ld(g, RAX, a[0]);
+        ld(g, RCX, a[1]);
+        x_rr(&g->b, w | OP_CMP, RCX, RAX);
+        branch(g, cc_of[a[2]], a[3]);
+        break;
+    case TCG_OP_ld: case TCG_OP_st:
+        ld(g, RAX, a[1]);
+        disp = (int32_t)a[2];
+        if ((int64_t)a[2] != disp) {
+            x_movi(&g->b, RDX, a[2]);
+            x_rr(&g->b, X_W | OP_ADD, RDX, RAX);
+            disp = 0;
+        }
+        if (op->opc == TCG_OP_ld) {
+            load(g, RAX, (unsigned)a[3], w, RAX, X_NOREG, disp);
+            st(g, a[0], RAX);
+        } else {
+            ld(g, RCX, a[0]);
+            store(g, RCX, a[3] & TCG_MO_SIZE, RAX, X_NOREG, disp);
+        }
+        break;
+    case TCG_OP_qemu_ld:
+        ld(g, RAX, a[1]);
+        guest_addr(g, (unsigned)a[2], false, insn, &base, &index);
+        load(g, RAX, (unsigned)a[2], w, base, index, 0);
+        st(g, a[0], RAX);
+        break;
+    case TCG_OP_qemu_st:
+        ld(g, RAX, a[1]);
+        ld(g, RCX, a[0]);
+        guest_addr(g, (unsigned)a[2], true, insn, &base, &index);
+        store(g, RCX, a[2] & TCG_MO_SIZE, base, index, 0);
+        break;
+    case TCG_OP_atomic_cmpxchg: case TCG_OP_atomic_fetch:
+        gen_atomic(g, op, w, insn);
+        break;
+    case TCG_OP_mb:
+        x_b(&g->b, 0x0f);
+        x_b(&g->b, 0xae);
+        x_b(&g->b, 0xf0);
+        break;
+    case TCG_OP_call:
+        gen_call(g, op);
+        break;
+    case TCG_OP_exit_tb:
+        x_movi(&g->b, RAX, a[0]);
+        jmp_epilogue(g, -1);
+        break;
+    case TCG_OP_goto_ptr:
+        ld(g, RAX, a[0]);
+        x_rr(&g->b, X_W | OP_TEST, RAX, RAX);
+        jmp_epilogue(g, CC_E);
+        x_rr(&g->b, 0xff, 4, RAX);
+        break;
+    default:
+        abort();
+    }
+}
+
+static bool room(const struct gen *g)
+{
+    return g->b.end - g->b.p >= X_MAX_OP_BYTES;
+}
+
+static int gen_stubs(struct gen *g)
+{
+    for (int i = 0; i < g->nstubs; i++) {
+        const struct stub *st = &g->stubs[i];
+
+        if (!room(g))
+            return -ENOSPC;
+        x_patch32(st->disp, g->b.p);
+        x_rr(&g->b, X_W | OP_MOV_LD, RDI, RAX);
+        x_movi(&g->b, RSI, st->memop);
+        x_movi(&g->b, RDX, st->write);
+        x_movi(&g->b, RCX, (uint32_t)st->insn);
+        x_call_abs(&g->b, (const void *)record_fault);
+        x_movi(&g->b, RAX, TCG_EXIT_FAULT);
+        jmp_epilogue(g, -1);
+    }
+    return 0;
+}
+
+static int emit(struct gen *g, struct tcg_tb *tb)
+{
+    const struct tcg_ctx *s = g->s;
+    int insn = -1;
+
+    for (int i = 0; i < s->nb_ops; i++) {
+        const struct tcg_op *op = &s->ops[i];
+
+        if (!room(g))
+            return -ENOSPC;
+        switch (op->opc) {
+        case TCG_OP_nop:
+            break;
+        case TCG_OP_insn_start:
+            if (insn >= 0)
+                tb->insn_end[insn] = (uint32_t)(g->b.p - g->b.start);
+            insn++;
+            break;
+        case TCG_OP_goto_tb:
+            /* the displacement must not straddle a 4-byte boundary */
+            while (((uintptr_t)g->b.p + 1) & 3)
+                x_b(&g->b, 0x90);
+            tb->jmp_off[op->args[0]] = (uint32_t)(x_jcc32(&g->b, -1) - g->b.start);
+            break;
+        default:
+            gen_op(g, op, insn);
+            break;
+        }
+    }
+    if (!room(g))
+        return -ENOSPC;
+    x_rr(&g->b, OP_XOR, RAX, RAX);
+    jmp_epilogue(g, -1);
+    if (insn >= 0)
+        tb->insn_end[insn] = (uint32_t)(g->b.p - g->b.start);
+    if (gen_stubs(g) < 0)
+        return -ENOSPC;
+    for (int i = 0; i < g->nfix; i++) {
+        if (!g->label_at[g->fix[i].label]) {
+            fprintf(stderr, "tcg: branch to a label never set\n");
+            abort();
+        }
+        x_patch32(g->fix[i].disp, g->label_at[g->fix[i].label]);
+    }
+    return 0;
+}
+
+static int x86_gen_code(struct tcg_ctx *s, struct tcg_tb *tb)
+{
+    struct gen *g = calloc(1, sizeof(*g));
+    int ret;
+
+    if (!g)
+        return -ENOMEM;
+    g->s = s;
+    g->feat = x86_features();
+    g->gb = s->guest_base != 0;
+    g->fix = calloc((size_t)s->nb_ops + 1, sizeof(*g->fix));
+    g->stubs = calloc((size_t)s->nb_ops + 1, sizeof(*g->stubs));
+    ret = g->fix && g->stubs ? x86_code_begin(&g->b) : -ENOMEM;
+    if (ret == 0) {
+        ret = emit(g, tb);
+        if (ret == 0) {
+            tb->code = g->b.start + g->b.rx_delta;
+            tb->size = (size_t)(g->b.p - g->b.start);
+        }
+        x86_code_end(&g->b, ret == 0);
+    }
+    free(g->fix);
+    free(g->stubs);
+    free(g);
+    return ret;
+}
+
+static uintptr_t x86_exec(const struct tcg_tb *tb, void *env)
+{
+    return x86_enter(env, tb->code, tb->guest_base);
+}
+
+static void x86_set_jump(struct tcg_tb *tb, int n, const struct tcg_tb *dest)
+{
+    uint8_t *site_rx, *site_rw;
+    int32_t disp;
+
+    if (n < 0 || n > 1 || tb->jmp_off[n] == UINT32_MAX)
+        return;
+    site_rx = (uint8_t *)tb->code + tb->jmp_off[n];
+    site_rw = site_rx - x86_rx_delta();
+    disp = dest ? (int32_t)((const uint8_t *)dest->code - (site_rx + 4)) : 0;
+    __atomic_store_n((int32_t *)site_rw, disp, __ATOMIC_RELEASE);
+}
+
+static uintptr_t x86_tb_ptr(const struct tcg_tb *tb)
+{
+    return (uintptr_t)tb->code;
+}
+
+static void x86_dump(FILE *f, const struct tcg_tb *tb)
+{
+    csh h;
+    cs_insn *insn;
+    size_t n;
+
+    if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK) {
+        fprintf(f, "  (capstone unavailable)\n");
+        return;
+    }
+    n = cs_disasm(h, tb->code, tb->size, (uint64_t)(uintptr_t)tb->code, 0, &insn);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "  0x%" PRIx64 ":  %-8s %s\n", insn[i].address,
+                insn[i].mnemonic, insn[i].op_str);
+    if (n)
+        cs_free(insn, n);
+    cs_close(&h);
+}
+
+const struct tcg_backend tcg_backend_x86_64 = {
+    .name = "jit",
+    .gen_code = x86_gen_code,
+    .exec = x86_exec,
+    .set_jump = x86_set_jump,
+    .tb_ptr = x86_tb_ptr,
+    .flush = x86_code_flush,
+    .dump = x86_dump,
+};

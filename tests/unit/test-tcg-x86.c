@@ -1,0 +1,301 @@
+/*
+ * What only the x86_64 backend promises: its code buffer is never
+ * writable and executable at one address (checked in /proc/self/maps),
+ * goto_tb can be patched while another thread runs the block, the
+ * optional instructions change the code (and their fallbacks are what
+ * runs when masked off; test-tcg-ops checks both give the same results),
+ * and a guest access is one instruction with guest_base folded in.
+ * Skipped when the JIT is not built.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pthread.h>
+#include <sched.h>
+#include <cmocka.h>
+#include <capstone.h>
+
+#include "config-host.h"
+#include "uemu/tcg-op.h"
+
+#ifdef CONFIG_JIT
+#include "tcg/x86_64/x86.h"
+
+struct env {
+    uint64_t r[4];
+};
+
+static struct tcg_ctx *ctx;
+static tcg_i64 R[4];
+static unsigned char gmem[256];
+
+static int setup(void **state)
+{
+    (void)state;
+    ctx = tcg_ctx_new(0);
+    tcg_ctx_set(ctx);
+    for (int i = 0; i < 4; i++) {
+        static const char *const n[] = { "r0", "r1", "r2", "r3" };
+
+        R[i] = tcg_global_i64(offsetof(struct env, r[i]), n[i]);
+    }
+    if (tcg_backend_select("jit") < 0)
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    tcg_code_flush();
+    tcg_ctx_free(ctx);
+    return 0;
+}
+
+/* Every mapping of the code buffer: none both writable and executable. */
+static void test_wx(void **state)
+{
+    struct tcg_tb tb;
+    FILE *f;
+    char line[512];
+    int n = 0, w = 0, x = 0;
+
+    (void)state;
+    tcg_func_start();
+    tcg_gen_addi_i64(R[0], R[0], 1);
+    tcg_gen_exit_tb(0);
+    assert_int_equal(tcg_gen_code(&tb), 0);
+    f = fopen("/proc/self/maps", "r");
+    assert_non_null(f);
+    while (fgets(line, sizeof(line), f)) {
+        char perm[5];
+
+        if (!strstr(line, "memfd:uemu-code"))
+            continue;
+        assert_int_equal(sscanf(line, "%*x-%*x %4s", perm), 1);
+        n++;
+        assert_false(perm[1] == 'w' && perm[2] == 'x');
+        w += perm[1] == 'w';
+        x += perm[2] == 'x';
+    }
+    fclose(f);
+    assert_int_equal(n, 2);
+    assert_int_equal(w, 1);
+    assert_int_equal(x, 1);
+    tcg_tb_free(&tb);
+}
+
+struct runner {
+    struct tcg_tb *a;
+    bool stop;
+    unsigned long counts[3];
+};
+
+static void *run_loop(void *p)
+{
+    struct runner *r = p;
+
+    while (!__atomic_load_n(&r->stop, __ATOMIC_ACQUIRE)) {
+        struct env e = { { 0 } };
+        uintptr_t v = tcg_tb_exec(r->a, &e);
+
+        /* 1: not chained; 2: through B; 9: looped on itself to the limit */
+        if (v == 1)
+            r->counts[0]++;
+        else if (v == 2)
+            r->counts[1]++;
+        else if (v == 9 && e.r[0] == 5000)
+            __atomic_fetch_add(&r->counts[2], 1, __ATOMIC_RELEASE);
+        else
+            abort();
+    }
+    return NULL;
+}
+
+/*
+ * Block A counts r0 up and goto_tb's slot 0, which the main thread points
+ * at A itself (a loop in generated code), at B, or nowhere, many times
+ * while another thread runs A.
+ */
+static void test_patch_while_running(void **state)
+{
+    struct tcg_tb a, b;
+    struct runner r = { &a, false, { 0 } };
+    pthread_t th;
+    tcg_label *done;
+
+    (void)state;
+    tcg_func_start();
+    done = tcg_gen_new_label();
+    tcg_gen_addi_i64(R[0], R[0], 1);
+    tcg_gen_brcondi_i64(TCG_COND_GEU, R[0], 5000, done);
+    tcg_gen_goto_tb(0);
+    tcg_gen_exit_tb(1);
+    tcg_gen_set_label(done);
+    tcg_gen_exit_tb(9);
+    assert_int_equal(tcg_gen_code(&a), 0);
+    assert_int_equal(a.jmp_off[0] % 4, 0);
+    tcg_func_start();
+    tcg_gen_exit_tb(2);
+    assert_int_equal(tcg_gen_code(&b), 0);
+
+    assert_int_equal(pthread_create(&th, NULL, run_loop, &r), 0);
+    for (int i = 0; i < 30000; i++) {
+        switch (i % 3) {
+        case 0: tcg_tb_set_jump(&a, 0, &a); break;
+        case 1: tcg_tb_set_jump(&a, 0, &b); break;
+        default: tcg_tb_reset_jump(&a, 0); break;
+        }
+    }
+    tcg_tb_set_jump(&a, 0, &a);
+    {
+        unsigned long before = __atomic_load_n(&r.counts[2], __ATOMIC_ACQUIRE);
+
+        while (__atomic_load_n(&r.counts[2], __ATOMIC_ACQUIRE) == before)
+            sched_yield();
+    }
+    __atomic_store_n(&r.stop, true, __ATOMIC_RELEASE);
+    pthread_join(th, NULL);
+    assert_true(r.counts[2] > 0);
+    tcg_tb_free(&a);
+    tcg_tb_free(&b);
+}
+
+/* How many instructions named mnem the code of body has, under features. */
+static int count_mnem(unsigned features, void (*body)(void), const char *mnem)
+{
+    struct tcg_tb tb;
+    csh h;
+    cs_insn *insn;
+    size_t n;
+    int found = 0;
+
+    tcg_host_features_mask(features);
+    tcg_func_start();
+    body();
+    tcg_gen_exit_tb(0);
+    assert_int_equal(tcg_gen_code(&tb), 0);
+    tcg_host_features_mask(TCG_FEAT_ALL);
+    assert_int_equal(cs_open(CS_ARCH_X86, CS_MODE_64, &h), CS_ERR_OK);
+    n = cs_disasm(h, tb.code, tb.size, 0, 0, &insn);
+    for (size_t i = 0; i < n; i++)
+        found += !strcmp(insn[i].mnemonic, mnem);
+    if (n)
+        cs_free(insn, n);
+    cs_close(&h);
+    tcg_tb_free(&tb);
+    return found;
+}
+
+static void body_clz(void) { tcg_gen_clz_i64(R[0], R[1]); }
+static void body_ctz(void) { tcg_gen_ctz_i64(R[0], R[1]); }
+static void body_ctpop(void) { tcg_gen_ctpop_i64(R[0], R[1]); }
+static void body_shl(void) { tcg_gen_shl_i64(R[0], R[1], R[2]); }
+static void body_andc(void) { tcg_gen_andc_i64(R[0], R[1], R[2]); }
+static void body_bswap(void) { tcg_gen_bswap64_i64(R[0], R[1]); }
+
+/*
+ * The optional instruction appears exactly when the CPU has it and it is
+ * allowed; masked off, the fallback is used (test-tcg-ops runs every op
+ * both ways against the reference).
+ */
+static void test_features_select_code(void **state)
+{
+    static const struct { unsigned feat; void (*body)(void); const char *m; } t[] = {
+        { TCG_FEAT_LZCNT, body_clz, "lzcnt" }, { TCG_FEAT_BMI1, body_ctz, "tzcnt" },
+        { TCG_FEAT_POPCNT, body_ctpop, "popcnt" }, { TCG_FEAT_BMI2, body_shl, "shlx" },
+        { TCG_FEAT_BMI1, body_andc, "andn" }, { TCG_FEAT_MOVBE, body_bswap, "movbe" },
+    };
+    unsigned have = x86_features();
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+        assert_int_equal(count_mnem(TCG_FEAT_ALL, t[i].body, t[i].m),
+                         (have & t[i].feat) ? 1 : 0);
+        assert_int_equal(count_mnem(TCG_FEAT_ALL & ~t[i].feat, t[i].body, t[i].m), 0);
+    }
+}
+
+/* The guest load is one instruction: [r15 + rax], or [rax] for base 0. */
+static void test_guest_base_folded(void **state)
+{
+    (void)state;
+    for (int gb = 0; gb < 2; gb++) {
+        struct tcg_ctx *c2 = tcg_ctx_new(gb ? (uintptr_t)gmem : 0);
+        tcg_i64 r0, r1;
+        struct tcg_tb tb;
+        csh h;
+        cs_insn *insn;
+        size_t n;
+        int found = 0;
+
+        tcg_ctx_set(c2);
+        r0 = tcg_global_i64(0, "r0");
+        r1 = tcg_global_i64(8, "r1");
+        tcg_func_start();
+        tcg_gen_qemu_ld_i64(r0, r1, TCG_MO_64);
+        tcg_gen_exit_tb(0);
+        assert_int_equal(tcg_gen_code(&tb), 0);
+        assert_int_equal(cs_open(CS_ARCH_X86, CS_MODE_64, &h), CS_ERR_OK);
+        n = cs_disasm(h, tb.code, tb.size, 0, 0, &insn);
+        for (size_t i = 0; i < n; i++) {
+            if (!strcmp(insn[i].mnemonic, "mov") &&
+                !strcmp(insn[i].op_str, gb ? "rax, qword ptr [r15 + rax]"
+                                           : "rax, qword ptr [rax]"))
+                found++;
+        }
+        cs_free(insn, n);
+        cs_close(&h);
+        assert_int_equal(found, 1);
+        if (gb) {
+            struct env e = { { 0, 16 } };
+
+            memset(gmem, 0, sizeof(gmem));
+            gmem[16] = 0x42;
+            assert_int_equal(tcg_tb_exec(&tb, &e), 0);
+            assert_int_equal(e.r[0], 0x42);
+        }
+        tcg_tb_free(&tb);
+        tcg_ctx_free(c2);
+    }
+    tcg_ctx_set(ctx);
+}
+
+static void test_dump_host_code(void **state)
+{
+    char buf[4096] = { 0 };
+    FILE *f = fmemopen(buf, sizeof(buf) - 1, "w");
+    struct tcg_tb tb;
+
+    (void)state;
+    tcg_func_start();
+    tcg_gen_exit_tb(0x1234);
+    assert_int_equal(tcg_gen_code(&tb), 0);
+    tcg_tb_dump(f, &tb);
+    fclose(f);
+    assert_non_null(strstr(buf, "mov"));
+    assert_non_null(strstr(buf, "0x1234"));
+    assert_non_null(strstr(buf, "jmp"));
+    tcg_tb_free(&tb);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_wx),
+        cmocka_unit_test(test_patch_while_running),
+        cmocka_unit_test(test_features_select_code),
+        cmocka_unit_test(test_guest_base_folded),
+        cmocka_unit_test(test_dump_host_code),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
+#else
+int main(void)
+{
+    printf("1..0 # SKIP the JIT backend is not built\n");
+    return 0;
+}
+#endif
