@@ -182,6 +182,11 @@ static int unmap_recorded(void *opaque, guest_addr start, guest_addr last,
     return 0;
 }
 
+/*
+ * Best effort: a failing munmap here has no one to report to, and the
+ * caller (a test) checks the host's mappings itself.  Reservations from
+ * hp_find_free that were never used or given back are the caller's.
+ */
 void guest_space_reset(void)
 {
     if (!guest_pages) {

@@ -142,7 +142,11 @@ void hp_unreserve(guest_addr start, guest_addr len)
     if (reserved_va || len == 0) {
         return;
     }
-    /* Give back the host pages of the range that hold no guest page. */
+    /*
+     * Give back the host pages of the range that hold no guest page.  A
+     * failing munmap leaves an inaccessible reservation, harmless, and
+     * this void contract has no one to tell.
+     */
     while (a < he && hp_next_mapped(a, he - 1, &s, &l, &f)) {
         if (hp_down(s) > hs) {
             hp_release(hs, hp_down(s));

@@ -28,6 +28,8 @@
  * MAP_NORESERVE) before returning so no other thread can take it; the
  * page table is not changed (the caller maps over the reservation, or
  * calls hp_unreserve).  Returns the guest address or -ENOMEM.
+ * The result is aligned to max(align, HPS) and its host pages hold no
+ * guest page, so a mapping there never needs a fragment.
  */
 int64_t hp_find_free(guest_addr hint, guest_addr len, guest_addr align);
 /* Give back a reservation from hp_find_free that was not used. */
@@ -42,6 +44,13 @@ void hp_unreserve(guest_addr start, guest_addr len);
  * PAGE_GUARD, PAGE_NOCORE, PAGE_STACK); PAGE_VALID and PAGE_ANON are set
  * here.  A shared writable file mapping that would need a fragment fails
  * with -EINVAL (the backend maps that to its own error).
+ * Also set here: PAGE_SHARED when host_flags is MAP_SHARED(_VALIDATE).
+ * Also -EINVAL: a fragment in a host page that holds PAGE_SHARED guest
+ * pages (writing it would reach the shared object).  A file offset past
+ * INT64_MAX - len: -EOVERFLOW.  On failure the part of the range already
+ * replaced is left mapped or unmapped as the host has it, and the page
+ * table says so.  When HPS > TPS, file pages past EOF read as zeros (not
+ * SIGBUS): fragments may be written there later.
  */
 int hp_map_fixed(guest_addr start, guest_addr len, int prot, int host_flags,
                  int fd, uint64_t offset, unsigned page_flags);
