@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -46,6 +47,27 @@ static void test_defaults(void **state)
     assert_int_equal(page_table_count(guest_pages), 0);
     /* A second init without reset is refused. */
     assert_int_equal(guest_space_init(&cfg), -EBUSY);
+}
+
+/* mmap_min_addr: the kernel's, rounded up to HPS, at least HPS. */
+static void test_mmap_min_addr(void **state)
+{
+    static const guest_addr hps[] = { 4 * KiB, 16 * KiB, 64 * KiB };
+    unsigned long long v = 65536;
+    FILE *f = fopen("/proc/sys/vm/mmap_min_addr", "r");
+
+    (void)state;
+    if (f) {
+        assert_int_equal(fscanf(f, "%llu", &v), 1);
+        fclose(f);
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(hps); i++) {
+        struct guest_space_config cfg = { .host_page_size = hps[i] };
+        guest_addr want = ALIGN_UP((guest_addr)v, hps[i]);
+        assert_int_equal(guest_space_init(&cfg), 0);
+        assert_int_equal(mmap_min_addr, want < hps[i] ? hps[i] : want);
+        guest_space_reset();
+    }
 }
 
 static void test_page_sizes(void **state)
@@ -199,6 +221,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_defaults, teardown),
+        cmocka_unit_test_teardown(test_mmap_min_addr, teardown),
         cmocka_unit_test_teardown(test_page_sizes, teardown),
         cmocka_unit_test_teardown(test_reserved_va_kernel_base, teardown),
         cmocka_unit_test_teardown(test_reserved_va_fixed_base, teardown),

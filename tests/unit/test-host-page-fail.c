@@ -78,6 +78,13 @@ static int op_map_file_misaligned(void)
                         hpf_file(), 8 * K, 0);
 }
 
+/* Half of it past the end of the file: anonymous pages back that part. */
+static int op_map_file_past_eof(void)
+{
+    return hp_map_fixed(hpf_slot(0) + 4 * K, 120 * K, PROT_READ, MAP_PRIVATE,
+                        hpf_file(), HPF_FILE_SIZE - 60 * K, 0);
+}
+
 static int op_protect(void)
 {
     return hp_protect(hpf_slot(0) + 4 * K, 120 * K, RX);
@@ -157,6 +164,7 @@ SCENARIO(test_fail_map_file_fragments, prep_neighbours, op_map_file)
 SCENARIO(test_fail_map_file_over_data, prep_full, op_map_file)
 SCENARIO(test_fail_map_file_misaligned, prep_neighbours,
          op_map_file_misaligned)
+SCENARIO(test_fail_map_file_past_eof, prep_neighbours, op_map_file_past_eof)
 SCENARIO(test_fail_protect, prep_full, op_protect)
 SCENARIO(test_fail_unmap_keeping_ends, prep_full, op_unmap)
 SCENARIO(test_fail_unmap_all, prep_full, op_unmap_all)
@@ -189,6 +197,7 @@ int main(void)
         cmocka_unit_test(test_fail_map_file_fragments),
         cmocka_unit_test(test_fail_map_file_over_data),
         cmocka_unit_test(test_fail_map_file_misaligned),
+        cmocka_unit_test(test_fail_map_file_past_eof),
         cmocka_unit_test(test_fail_protect),
         cmocka_unit_test(test_fail_unmap_keeping_ends),
         cmocka_unit_test(test_fail_unmap_all),
