@@ -178,7 +178,8 @@ typedef struct rv_insn {
     uint8_t shamt;      /* shift amount (also copied to imm) */
     uint8_t fm, pred, succ;  /* fence fields; pred/succ bits are I,O,R,W */
     uint16_t csr;
-    int64_t imm;        /* sign-extended; byte offset for branches/jumps */
+    int64_t imm;        /* sign-extended; byte offset for branches/jumps,
+                           the full value (low 12 bits 0) for lui/auipc */
 } rv_insn;
 
 /* Length in bytes of the instruction whose first parcel is @lo16. */
