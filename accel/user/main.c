@@ -19,6 +19,7 @@
 
 #include "uemu/elfload.h"
 #include "uemu/guest-space.h"
+#include "uemu/log.h"
 #include "uemu/options.h"
 #include "uemu/page-table.h"
 #include "uemu/personality.h"
@@ -39,16 +40,36 @@ static const char *prot_string(int prot, char buf[4])
     return buf;
 }
 
+/* One page-table range, to stdout (opaque non-NULL) or to the -d log. */
 static int print_range(void *opaque, guest_addr start, guest_addr last,
                        unsigned flags)
 {
     char p[4];
+#define RANGE_FMT "  0x%012llx-0x%012llx %s%s\n"
 
-    (void)opaque;
-    printf("  0x%012llx-0x%012llx %s%s\n", (unsigned long long)start,
-           (unsigned long long)last, prot_string((int)(flags & PAGE_RWX), p),
-           flags & PAGE_ANON ? " anon" : "");
+    prot_string((int)(flags & PAGE_RWX), p);
+    if (opaque) {
+        printf(RANGE_FMT, (unsigned long long)start, (unsigned long long)last, p,
+               flags & PAGE_ANON ? " anon" : "");
+    } else {
+        log_printf(RANGE_FMT, (unsigned long long)start, (unsigned long long)last, p,
+                   flags & PAGE_ANON ? " anon" : "");
+    }
     return 0;
+}
+
+/* -d page: where the program went, as qemu-user logs it at start-up. */
+static void log_layout(const struct elf_load_info *info)
+{
+    log_printf("guest_base  0x%llx\nreserved_va 0x%llx\n"
+               "start_code  0x%llx\nend_code    0x%llx\n"
+               "start_data  0x%llx\nend_data    0x%llx\n"
+               "start_brk   0x%llx\nentry       0x%llx\nguest pages:\n",
+               (unsigned long long)guest_base, (unsigned long long)reserved_va,
+               (unsigned long long)info->start_code, (unsigned long long)info->end_code,
+               (unsigned long long)info->start_data, (unsigned long long)info->end_data,
+               (unsigned long long)info->brk, (unsigned long long)info->entry);
+    page_table_walk(guest_pages, 0, guest_addr_max, print_range, NULL);
 }
 
 static void print_probe(const struct elf_image *img, const struct personality *pers,
@@ -77,7 +98,7 @@ static void print_probe(const struct elf_image *img, const struct personality *p
            info->phnum);
     printf("brk:          0x%llx\n", (unsigned long long)info->brk);
     printf("guest pages:\n");
-    page_table_walk(guest_pages, 0, guest_addr_max, print_range, NULL);
+    page_table_walk(guest_pages, 0, guest_addr_max, print_range, stdout);
 }
 
 /*
@@ -127,6 +148,33 @@ static int option_error(const char *msg)
     return 1;
 }
 
+/* Probe, check and place the program; 0, or -1 after its one-line error. */
+static int probe_program(const struct uemu_options *o, struct elf_image *img,
+                         struct guest_space_config *cfg)
+{
+    const char *path = img->path;
+
+    if (o->forced_isa != GUEST_ISA_NONE && o->forced_isa != img->isa) {
+        fprintf(stderr, "uemu: %s: %s program, but uemu-%s runs only %s programs\n",
+                path, guest_isa_name(img->isa), guest_isa_name(o->forced_isa),
+                guest_isa_name(o->forced_isa));
+        return -1;
+    }
+    if (o->cpu_model && !options_cpu_model_valid(img->isa, o->cpu_model)) {
+        fprintf(stderr, "uemu: %s: no %s cpu model '%s' ('-cpu help' lists them)\n",
+                path, guest_isa_name(img->isa), o->cpu_model);
+        return -1;
+    }
+    if (place_exec(img, cfg) < 0) {
+        fprintf(stderr, "uemu: %s: no room on the host for segments at 0x%llx-0x%llx\n",
+                path, (unsigned long long)img->segs[0].vaddr,
+                (unsigned long long)(img->segs[img->nsegs - 1].vaddr +
+                                     img->segs[img->nsegs - 1].memsz - 1));
+        return -1;
+    }
+    return 0;
+}
+
 static int load_and_run(const struct uemu_options *o)
 {
     const char *path = o->prog_argv[0];
@@ -145,34 +193,38 @@ static int load_and_run(const struct uemu_options *o)
 
     if (elf_probe(&img, path) < 0) {
         fprintf(stderr, "uemu: %s: %s\n", path, img.error);
-    } else if (o->forced_isa != GUEST_ISA_NONE && o->forced_isa != img.isa) {
-        fprintf(stderr, "uemu: %s: %s program, but uemu-%s runs only %s programs\n",
-                path, guest_isa_name(img.isa), guest_isa_name(o->forced_isa),
-                guest_isa_name(o->forced_isa));
-    } else if (o->cpu_model && !options_cpu_model_valid(img.isa, o->cpu_model)) {
-        fprintf(stderr, "uemu: %s: cpu model '%s' is not a %s model\n",
-                path, o->cpu_model, guest_isa_name(img.isa));
-    } else if (place_exec(&img, &cfg) < 0) {
-        fprintf(stderr, "uemu: %s: no room on the host for segments at 0x%llx-0x%llx\n",
-                path, (unsigned long long)img.segs[0].vaddr,
-                (unsigned long long)(img.segs[img.nsegs - 1].vaddr +
-                                     img.segs[img.nsegs - 1].memsz - 1));
-    } else if ((r = guest_space_init(&cfg)) < 0) {
-        fprintf(stderr, "uemu: cannot set up the guest address space: %s\n",
-                strerror(-r));
-    } else {
-        pers = img.os == GUEST_OS_FREEBSD ? &bsd_user_personality
-                                          : &linux_user_personality;
-        if (elf_load(&img, pers->mmap, target_page_size, &info) < 0) {
-            fprintf(stderr, "uemu: %s: %s\n", path, img.error);
-        } else if (o->probe) {
-            print_probe(&img, pers, &info);
-            status = fflush(stdout) == 0 ? 0 : 1;
-        } else {
-            fprintf(stderr, "uemu: %s: cannot run %s code yet: no execution engine "
-                    "(issue #4)\n", path, guest_isa_name(img.isa));
-        }
+        goto out;
     }
+    if (probe_program(o, &img, &cfg) < 0) {
+        goto out;
+    }
+    r = log_open(o->log_file, o->log_mask);
+    if (r < 0) {
+        fprintf(stderr, "uemu: cannot open log file %s: %s\n", o->log_file, strerror(-r));
+        goto out;
+    }
+    r = guest_space_init(&cfg);
+    if (r < 0) {
+        fprintf(stderr, "uemu: cannot set up the guest address space: %s\n", strerror(-r));
+        goto out;
+    }
+    pers = img.os == GUEST_OS_FREEBSD ? &bsd_user_personality : &linux_user_personality;
+    if (elf_load(&img, pers->mmap, target_page_size, &info) < 0) {
+        fprintf(stderr, "uemu: %s: %s\n", path, img.error);
+        goto out;
+    }
+    if (log_enabled(LOG_PAGE)) {
+        log_layout(&info);
+    }
+    if (o->probe) {
+        print_probe(&img, pers, &info);
+        status = fflush(stdout) == 0 ? 0 : 1;
+    } else {
+        fprintf(stderr, "uemu: %s: cannot run %s code yet: no execution engine "
+                "(issue #4)\n", path, guest_isa_name(img.isa));
+    }
+out:
+    log_close();
     elf_image_close(&img);
     return status;
 }
