@@ -959,6 +959,8 @@ static void test_load_hps_16k(void **state)
     (void)state;
     load_with_hps(16384, &linux_user_personality, false, IMG_MAX);
     load_with_hps(16384, &linux_user_personality, true, IMG_MAX);
+    /* The file ends inside the host page: no SIGBUS past EOF. */
+    load_with_hps(16384, &linux_user_personality, false, BASE_SIZE);
 }
 
 static void test_load_hps_64k(void **state)
@@ -966,6 +968,7 @@ static void test_load_hps_64k(void **state)
     (void)state;
     load_with_hps(65536, &linux_user_personality, false, IMG_MAX);
     load_with_hps(65536, &linux_user_personality, true, IMG_MAX);
+    load_with_hps(65536, &linux_user_personality, true, BASE_SIZE);
 }
 
 static void test_load_bsd_personality(void **state)
@@ -973,6 +976,7 @@ static void test_load_bsd_personality(void **state)
     (void)state;
     load_with_hps(4096, &bsd_user_personality, false, BASE_SIZE);
     load_with_hps(65536, &bsd_user_personality, true, IMG_MAX);
+    load_with_hps(16384, &bsd_user_personality, false, BASE_SIZE);
 }
 
 int main(void)
