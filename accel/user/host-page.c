@@ -629,5 +629,7 @@ int hp_discard(guest_addr start, guest_addr len)
     if (ret == 0 && ot.any) {
         ret = zero_fragment(tail, max_addr(start, tail), end);
     }
+    /* The contents changed: code translated from them is stale. */
+    invalidate(start, len);
     return ret;
 }

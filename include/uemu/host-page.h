@@ -76,7 +76,10 @@ int hp_unmap(guest_addr start, guest_addr len);
  */
 int hp_discard(guest_addr start, guest_addr len);
 
-/* Called on unmap/protect changes so the engine can drop translated code. */
+/*
+ * Called on unmap/protect changes so the engine can drop translated code;
+ * also after hp_map_fixed replaced mapped pages and after hp_discard.
+ */
 typedef void (*hp_invalidate_fn)(guest_addr start, guest_addr len);
 void hp_set_invalidate_hook(hp_invalidate_fn fn);
 

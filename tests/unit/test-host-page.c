@@ -243,6 +243,18 @@ static void test_protect_unions(void **state)
     assert_int_equal(host_prot(s0 + 120 * K), frag() ? RX : PROT_READ);
     assert_int_equal(hp_protect(s0, 0, RW), 0);
     HPF_CHECK();
+
+    /* Replacing mapped pages invalidates them; mapping free ones not. */
+    inval_calls = 0;
+    assert_int_equal(map_anon(s0 + 8 * K, 8 * K, RW), 0);
+    assert_int_equal(inval_calls, 1);
+    assert_int_equal(inval_start, s0 + 8 * K);
+    assert_int_equal(inval_len, 8 * K);
+    assert_int_equal(map_anon(hpf_slot(3), 8 * K, RW), 0);
+    assert_int_equal(inval_calls, 1);
+    assert_int_equal(hp_unmap(hpf_slot(3), 8 * K), 0);
+    assert_int_equal(inval_calls, 2);
+    HPF_CHECK();
 }
 
 static void test_unmap_keeps_shared_host_pages(void **state)
@@ -330,7 +342,12 @@ static void test_discard(void **state)
     (void)state;
     assert_int_equal(map_anon(s0, 128 * K, RW), 0);
     memset(g2h(s0), 0x33, 128 * K);
+    inval_calls = 0;
+    hp_set_invalidate_hook(record_invalidate);
     assert_int_equal(hp_discard(s0 + 4 * K, 120 * K), 0);
+    assert_int_equal(inval_calls, 1);
+    assert_int_equal(inval_start, s0 + 4 * K);
+    assert_int_equal(inval_len, 120 * K);
     HPF_CHECK();
     assert_true(hpf_all(s0, 4 * K, 0x33));
     assert_true(hpf_all(s0 + 4 * K, 120 * K, 0));
