@@ -32,12 +32,31 @@
                         PAGE_NOCORE)
 
 /*
- * The guest's protection of a range with flags f: a range write-protected
- * for translated code (PAGE_WRITE_ORG) is still writable for the guest.
+ * Host protection for the guest protection in flags f: a range
+ * write-protected for translated code (PAGE_WRITE_ORG) is writable for
+ * the guest.
  */
 static int lu_guest_prot(unsigned f)
 {
     return lu_prot_to_host((f & PAGE_RWX) | (f & PAGE_WRITE_ORG ? PAGE_WRITE : 0));
+}
+
+/*
+ * A range write-protected on the host because it holds translated code
+ * (PAGE_WRITE_ORG) gets its guest protection back before the host moves
+ * or grows it: afterwards only the table is written, which cannot fail.
+ */
+static int lu_unprotect_code(guest_addr a, guest_addr len, unsigned *f)
+{
+    int r;
+
+    if (!(*f & PAGE_WRITE_ORG))
+        return 0;
+    r = hp_protect(a, len, lu_guest_prot(*f));
+    if (r < 0)
+        return r;
+    *f = (*f & ~PAGE_WRITE_ORG) | PAGE_WRITE;
+    return 0;
 }
 
 static bool lu_host_aligned(guest_addr x)
@@ -65,12 +84,15 @@ static int lu_grow_in_place(guest_addr old, guest_addr old_len,
     if (reserved_va || !lu_host_aligned(old) || !lu_host_aligned(old_len) ||
         !lu_host_aligned(new_len))
         return -ENOMEM;
+    int r = lu_unprotect_code(old, old_len, &f);
+    if (r < 0)
+        return r;
     /* Without MREMAP_MAYMOVE the host grows in place or fails. */
     if (mremap(g2h(old), old_len, new_len, 0) == MAP_FAILED)
         return -ENOMEM;
     page_table_set(guest_pages, tail, tail + delta - 1,
                    PAGE_VALID | (f & LU_MOVED_FLAGS));
-    return hp_protect(old, new_len, lu_guest_prot(f));
+    return 0;
 }
 
 /* Move by host mremap; -EAGAIN when the host cannot move it as a whole. */
@@ -83,15 +105,23 @@ static int lu_move_host(guest_addr old, guest_addr old_len, guest_addr new_len,
     if (!lu_host_aligned(old) || !lu_host_aligned(old_len) ||
         !lu_host_aligned(new_len) || !lu_host_aligned(dst))
         return -EAGAIN;
+    r = lu_unprotect_code(old, old_len, &f);
+    if (r < 0)
+        return r;
     if (mremap(g2h(old), old_len, new_len, hflags, g2h(dst)) == MAP_FAILED)
         return errno == EFAULT || errno == EINVAL ? -EAGAIN : -errno;
     page_table_set(guest_pages, dst, dst + new_len - 1,
                    PAGE_VALID | (f & LU_MOVED_FLAGS));
-    r = hp_protect(dst, new_len, lu_guest_prot(f));
-    if (r < 0 || dontunmap)
-        return r;
-    /* The host range is gone; this clears the table (and re-reserves). */
-    return hp_unmap(old, old_len);
+    if (dontunmap)
+        return 0;
+    /*
+     * The host range is gone: hp_unmap clears the table and re-reserves.
+     * The move has happened whatever it says; if it fails, the table
+     * must still say what the host has there, which is nothing.
+     */
+    if (hp_unmap(old, old_len) < 0)
+        page_table_clear(guest_pages, old, old + old_len - 1);
+    return 0;
 }
 
 /* Move a private mapping by copying it into fresh anonymous memory. */

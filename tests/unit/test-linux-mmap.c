@@ -4,7 +4,8 @@
  * MMAP.md's Linux table as its own test expecting exactly that error,
  * and the success rows with their data, zeros and page-table contents.
  * After each operation, failed ones included, the page table is compared
- * with /proc/self/maps (maps_check).
+ * with /proc/self/maps (maps_check).  test_fail_half_way makes each host
+ * call of an operation fail in turn (through hp_host) and checks the same.
  *
  * Every test runs under several guest spaces: HPS 4 KiB and 16 KiB with
  * guest_base 0 and no reservation, and HPS 4 KiB and 16 KiB under
@@ -25,6 +26,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "accel/user/host-calls.h"
 #include "linux-user/mmap.h"
 #include "tests/unit/maps-check.h"
 #include "uemu/guest-space.h"
@@ -865,6 +867,115 @@ static void test_personality(void **state)
     CHECK();
 }
 
+/* ---- failures half-way ---- */
+
+static int inj_at, inj_calls;
+
+static bool inj_fail(void)
+{
+    if (++inj_calls == inj_at) {
+        errno = ENOMEM;
+        return true;
+    }
+    return false;
+}
+
+static void *inj_mmap(void *a, size_t l, int p, int f, int fd, off_t o)
+{
+    return inj_fail() ? MAP_FAILED : mmap(a, l, p, f, fd, o);
+}
+
+static int inj_munmap(void *a, size_t l)
+{
+    return inj_fail() ? -1 : munmap(a, l);
+}
+
+static int inj_mprotect(void *a, size_t l, int p)
+{
+    return inj_fail() ? -1 : mprotect(a, l, p);
+}
+
+static int inj_madvise(void *a, size_t l, int adv)
+{
+    return inj_fail() ? -1 : madvise(a, l, adv);
+}
+
+static ssize_t inj_pread(int fd, void *b, size_t c, off_t o)
+{
+    return inj_fail() ? -1 : pread(fd, b, c, o);
+}
+
+static const struct hp_host_calls inj_table = {
+    .mmap = inj_mmap,
+    .munmap = inj_munmap,
+    .mprotect = inj_mprotect,
+    .madvise = inj_madvise,
+    .pread = inj_pread,
+    .fstat = fstat,
+};
+
+/* Mappings of several protections for the operations to cut through. */
+static void fail_prepare(void)
+{
+    assert_int_equal(lu_mmap(W(0), 3 * TPS, RW, FIXED, -1, 0), (int64_t)W(0));
+    assert_int_equal(lu_mmap(W(3), 2 * TPS, LU_PROT_READ, LU_MAP_PRIVATE | LU_MAP_FIXED,
+                             file_fd, TPS), (int64_t)W(3));
+    assert_int_equal(lu_mmap(W(5), 6 * TPS, LU_PROT_READ | LU_PROT_EXEC, FIXED, -1, 0),
+                     (int64_t)W(5));
+    fill(W(0), 3 * TPS, 0xa5);
+    free_range(W(12), 20 * TPS);
+}
+
+static int64_t fail_op(int op)
+{
+    switch (op) {
+    case 0:
+        return lu_mmap(W(1), TPS, LU_PROT_READ, FIXED, -1, 0);
+    case 1:
+        return lu_mmap(W(2), 2 * TPS, RW, LU_MAP_PRIVATE | LU_MAP_FIXED, file_fd, 3 * TPS);
+    case 2:
+        return lu_mprotect(W(1), 6 * TPS, RW);
+    case 3:
+        return lu_munmap(W(2), 5 * TPS);
+    case 4:
+        return lu_mremap(W(0), 3 * TPS, 6 * TPS, LU_MREMAP_MAYMOVE, 0);
+    case 5:
+        return lu_mremap(W(5), 6 * TPS, 2 * TPS, 0, 0);
+    case 6:
+        return lu_madvise(W(1), 3 * TPS, LU_MADV_DONTNEED);
+    default:
+        return lu_mmap(W(12), 9 * TPS, RW, ANON | LU_MAP_FIXED_NOREPLACE, -1, 0);
+    }
+}
+
+static void test_fail_half_way(void **state)
+{
+    for (int op = 0; op < 8; op++) {
+        for (int n = 1;; n++) {
+            int64_t r;
+            assert_true(n < 100);
+            teardown(state);
+            assert_int_equal(setup(state), 0);
+            fail_prepare();
+            inj_calls = 0;
+            inj_at = n;
+            hp_host = inj_table;
+            r = fail_op(op);
+            hp_host = hp_host_default;
+            inj_at = 0;
+            /* Failed or not, the table and the host agree. */
+            if (maps_check(win, WIN_SIZE, 0) != 0)
+                fail_msg("op %d, host call %d failing: %lld", op, n, (long long)r);
+            CHECK();
+            if (inj_calls < n) {
+                assert_true(r >= 0);
+                break;
+            }
+            assert_true(r >= 0 || r == -ENOMEM);
+        }
+    }
+}
+
 static int make_file(void)
 {
     static uint8_t buf[FILE_SIZE];
@@ -918,6 +1029,7 @@ int main(void)
         T(test_brk),
         T(test_shm),
         T(test_personality),
+        T(test_fail_half_way),
 #undef T
     };
     int failed = 0;
