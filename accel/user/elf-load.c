@@ -69,6 +69,9 @@ static int map_segment(const struct elf_image *img, const struct elf_segment *s,
     int64_t r;
 
     *end = page;
+    if (s->memsz == 0) {
+        return 0;
+    }
     if (s->filesz > 0) {
         anon_start = ALIGN_UP(file_end, tps);
         r = ops->map_file(page, anon_start - page, s->prot, img->fd,
@@ -132,6 +135,7 @@ static void fill_info(const struct elf_image *img, guest_addr bias, guest_addr l
     info->phentsize = img->phentsize;
     info->brk = hi + bias;
     info->interp = img->interp;
+    info->stack_prot = img->stack_prot;
     for (unsigned i = 0; i < img->nsegs; i++) {
         const struct elf_segment *s = &img->segs[i];
         guest_addr start = s->vaddr + bias, fend = start + s->filesz;

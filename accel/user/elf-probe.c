@@ -359,6 +359,7 @@ static int check_phdrs(struct elf_image *img, Elf *elf, const GElf_Ehdr *eh,
     }
     img->phnum = (unsigned)phnum;
     img->max_align = 1;
+    img->stack_prot = -1;
     img->segs = calloc(phnum, sizeof(*img->segs));
     if (!img->segs) {
         return fail(img, "out of memory");
@@ -377,6 +378,9 @@ static int check_phdrs(struct elf_image *img, Elf *elf, const GElf_Ehdr *eh,
             if (read_interp(img, &ph, size) < 0) {
                 return -1;
             }
+            break;
+        case PT_GNU_STACK:
+            img->stack_prot = prot_of(ph.p_flags);
             break;
         case PT_PHDR:
             img->have_phdr = true;

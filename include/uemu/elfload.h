@@ -50,6 +50,7 @@ struct elf_image {
     unsigned nsegs;
     guest_addr max_align;   /* largest PT_LOAD p_align (at least 1) */
     char *interp;           /* PT_INTERP path, or NULL */
+    int stack_prot;         /* PT_GNU_STACK p_flags as PROT_*; -1: no PT_GNU_STACK */
     char error[256];
 };
 
@@ -70,6 +71,7 @@ struct elf_load_info {
     guest_addr start_data, end_data;    /* writable segments, file part */
     guest_addr brk;         /* end of the highest segment, page-aligned */
     const char *interp;     /* points into the image; NULL when static */
+    int stack_prot;         /* PT_GNU_STACK as PROT_*; -1: none (the ABI's default) */
 };
 
 /*

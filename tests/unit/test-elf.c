@@ -639,6 +639,7 @@ static void test_load_exec(void **state)
     assert_int_equal(info.end_data, 0x11100);
     assert_int_equal(info.brk, 0x13000);
     assert_string_equal(info.interp, INTERP);
+    assert_int_equal(info.stack_prot, -1);
     elf_image_close(&img);
 }
 
@@ -681,6 +682,27 @@ static void test_load_no_bss(void **state)
     assert_int_equal(ncalls, 2);
     assert_true(all_bytes(0x11100, 0xf00, 0xee));
     assert_int_equal(info.brk, 0x12000);
+    elf_image_close(&img);
+}
+
+/* An empty PT_LOAD maps nothing; PT_GNU_STACK's flags are kept. */
+static void test_load_empty_segment_gnu_stack(void **state)
+{
+    struct image im;
+    struct elf_image img;
+    struct elf_load_info info;
+
+    (void)state;
+    build(&im);
+    ph(&im, PH_DATA)->p_vaddr = 0x11800;
+    ph(&im, PH_DATA)->p_offset = 0x1800;
+    ph(&im, PH_DATA)->p_filesz = 0;
+    ph(&im, PH_DATA)->p_memsz = 0;
+    *ph(&im, PH_NOTE) = (Elf64_Phdr){ .p_type = PT_GNU_STACK, .p_flags = PF_R | PF_W };
+    assert_int_equal(load(&img, &im, 0x1000, &info), 0);
+    assert_int_equal(ncalls, 1);
+    expect_call(0, C_FILE, 0x10000, 0x1000, RX, 0);
+    assert_int_equal(info.stack_prot, RW);
     elf_image_close(&img);
 }
 
@@ -996,6 +1018,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_load_readonly_bss, setup_fake, teardown_fake),
         cmocka_unit_test_setup_teardown(test_load_no_bss, setup_fake, teardown_fake),
         cmocka_unit_test_setup_teardown(test_load_bss_only, setup_fake, teardown_fake),
+        cmocka_unit_test_setup_teardown(test_load_empty_segment_gnu_stack, setup_fake,
+                                        teardown_fake),
         cmocka_unit_test_setup_teardown(test_load_dyn, setup_fake, teardown_fake),
         cmocka_unit_test_setup_teardown(test_load_dyn_tps, setup_fake, teardown_fake),
         cmocka_unit_test_setup_teardown(test_load_page_congruence, setup_fake, teardown_fake),
