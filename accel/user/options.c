@@ -323,10 +323,9 @@ static int parse_log(struct parse_state *ps, const char *arg, const char *src)
         }
         p = comma + 1;
     }
-    ps->o->log_mask = mask;
-    if (mask & LOG_STRACE) {
-        ps->o->strace = true;
-    }
+    /* -strace and -d strace are one switch: keep them in step. */
+    ps->o->strace |= (mask & LOG_STRACE) != 0;
+    ps->o->log_mask = mask | (ps->o->strace ? LOG_STRACE : 0);
     return 0;
 }
 

@@ -175,6 +175,10 @@ static void test_d_strace_sets_strace(void **state)
     parse_ok(&run, ARGS("uemu", "-d", "strace", "p"), NULL);
     assert_true(run.o.strace);
     options_free(&run.o);
+    parse_ok(&run, ARGS("uemu", "-strace", "-d", "page", "p"), NULL);
+    assert_true(run.o.strace);
+    assert_int_equal(run.o.log_mask, LOG_PAGE | LOG_STRACE);
+    options_free(&run.o);
 }
 
 static void test_backend_jit(void **state)
