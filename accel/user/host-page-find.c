@@ -15,6 +15,7 @@
  * the search is the page table's, top-down inside the reservation.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 
 #include "accel/user/host-calls.h"
@@ -22,6 +23,8 @@
 #include "uemu/host-page.h"
 
 static guest_addr mmap_next_start = HP_TASK_UNMAPPED_BASE;
+/* The host pages the last hp_find_free reserved, until they are used. */
+static guest_addr pending_start, pending_end;
 
 void hp_set_mmap_base(guest_addr base)
 {
@@ -91,6 +94,8 @@ int64_t hp_find_free(guest_addr hint, guest_addr len, guest_addr align)
         ret = host_reserve(h, hlen);
         tries++;
         if (ret == 0) {
+            pending_start = h;
+            pending_end = h + hlen;
             return (int64_t)h;
         }
         if (ret != -EEXIST) {
@@ -116,6 +121,8 @@ int64_t hp_find_free(guest_addr hint, guest_addr len, guest_addr align)
         ret = host_reserve(g, hlen);
         if (ret == 0) {
             mmap_next_start = g + hlen <= guest_addr_max ? g + hlen : lo;
+            pending_start = g;
+            pending_end = g + hlen;
             return (int64_t)g;
         }
         if (ret != -EEXIST) {
@@ -138,6 +145,7 @@ void hp_unreserve(guest_addr start, guest_addr len)
     guest_addr s, l, a = hs;
     unsigned f;
 
+    hp_forget_reservation();
     /* Under reserved_va hp_find_free took nothing from the host. */
     if (reserved_va || len == 0) {
         return;
@@ -157,4 +165,87 @@ void hp_unreserve(guest_addr start, guest_addr len)
     if (hs < he) {
         hp_release(hs, he);
     }
+}
+
+void hp_forget_reservation(void)
+{
+    pending_start = pending_end = 0;
+}
+
+static int claims_add(struct hp_claims *c, guest_addr s, guest_addr e)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 4;
+        void *runs = realloc(c->runs, cap * sizeof(*c->runs));
+        if (!runs) {
+            return -ENOMEM;
+        }
+        c->runs = runs;
+        c->cap = cap;
+    }
+    c->runs[c->n][0] = s;
+    c->runs[c->n][1] = e;
+    c->n++;
+    return 0;
+}
+
+/* Take the host pages [s, e) that hold no guest page, minus the pending reservation. */
+static int claim_gap(guest_addr s, guest_addr e, struct hp_claims *c)
+{
+    if (pending_start < pending_end && s < pending_end && pending_start < e) {
+        int ret = s < pending_start ? claim_gap(s, pending_start, c) : 0;
+        return ret == 0 && pending_end < e ? claim_gap(pending_end, e, c) : ret;
+    }
+    if (s >= e) {
+        return 0;
+    }
+    int ret = host_reserve(s, e - s);
+    if (ret == 0) {
+        ret = claims_add(c, s, e);
+        if (ret < 0) {
+            hp_host.munmap(g2h(s), e - s);
+        }
+        return ret;
+    }
+    return ret == -EEXIST ? -ENOMEM : ret;
+}
+
+int hp_claim_unowned(guest_addr hs, guest_addr he, struct hp_claims *c)
+{
+    guest_addr s, l, a = hs;
+    unsigned f;
+    int ret = 0;
+
+    c->n = 0;
+    if (reserved_va) {
+        return 0;
+    }
+    while (ret == 0 && a < he && hp_next_mapped(a, he - 1, &s, &l, &f)) {
+        if (hp_down(s) > a) {
+            ret = claim_gap(a, hp_down(s), c);
+        }
+        a = hp_up(l + 1);
+    }
+    if (ret == 0 && a < he) {
+        ret = claim_gap(a, he, c);
+    }
+    if (ret < 0) {
+        hp_claims_release(c);
+    }
+    return ret;
+}
+
+void hp_claims_release(struct hp_claims *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        hp_unreserve(c->runs[i][0], c->runs[i][1] - c->runs[i][0]);
+    }
+    c->n = 0;
+}
+
+void hp_claims_free(struct hp_claims *c)
+{
+    free(c->runs);
+    c->runs = NULL;
+    c->n = c->cap = 0;
 }

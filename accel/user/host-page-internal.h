@@ -49,4 +49,28 @@ bool hp_next_mapped(guest_addr addr, guest_addr last, guest_addr *s,
  */
 int hp_release(guest_addr hs, guest_addr he);
 
+/*
+ * Host pages a guest MAP_FIXED takes that the guest did not own before.
+ * Without reserved_va, uemu's own memory (heap, libraries, sanitizer
+ * shadow) shares the address space with the guest, and a guest MAP_FIXED
+ * must never replace it: such pages are first taken with
+ * MAP_FIXED_NOREPLACE, and given back if the mapping then fails.
+ */
+struct hp_claims {
+    guest_addr (*runs)[2];      /* [start, end) of each taken run */
+    size_t n, cap;
+};
+
+/*
+ * Take the host pages of [hs, he) that hold no guest page and are not the
+ * reservation hp_find_free just handed out.  0, or -ENOMEM when the host
+ * has something there (nothing is left taken), or -errno.
+ */
+int hp_claim_unowned(guest_addr hs, guest_addr he, struct hp_claims *c);
+/* Give back what hp_claim_unowned took, where no guest page was mapped since. */
+void hp_claims_release(struct hp_claims *c);
+void hp_claims_free(struct hp_claims *c);
+/* Forget the reservation of the last hp_find_free (it has been used). */
+void hp_forget_reservation(void);
+
 #endif

@@ -401,6 +401,16 @@ int hp_map_fixed(guest_addr start, guest_addr len, int prot, int host_flags,
         return ret;
     }
 
+    struct hp_claims claims = { 0 };
+    ret = hp_claim_unowned(head, tail + hps, &claims);
+    hp_forget_reservation();
+    if (ret < 0) {
+        free(hbuf);
+        free(tbuf);
+        hp_claims_free(&claims);
+        return ret;
+    }
+
     bool was_mapped = !page_table_is_free(guest_pages, start, len);
     guest_addr ms = oh.any ? head + hps : head;
     guest_addr me = ot.any ? tail : tail + hps;
@@ -426,6 +436,10 @@ int hp_map_fixed(guest_addr start, guest_addr len, int prot, int host_flags,
     }
     free(hbuf);
     free(tbuf);
+    if (ret < 0) {
+        hp_claims_release(&claims);
+    }
+    hp_claims_free(&claims);
     if (was_mapped) {
         invalidate(start, len);
     }

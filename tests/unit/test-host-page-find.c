@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <cmocka.h>
 
@@ -189,6 +190,47 @@ static void test_exhausted(void **state)
     assert_int_equal(maps_check(0, reserved_va, 0), 0);
 }
 
+/*
+ * Without reserved_va, a fixed mapping must never replace host memory the
+ * guest was not given (uemu's heap, libraries): -ENOMEM, memory intact,
+ * and a half-owned range leaves the guest's part as it was.
+ */
+static void test_fixed_never_replaces_host_memory(void **state)
+{
+    guest_addr h = hpf_slot(12);
+
+    (void)state;
+    if (reserved_va) {
+        skip();
+    }
+    /* Host memory the guest does not own, in the middle of a free slot. */
+    void *foreign = mmap(g2h(h + HPF_SLOT), HPF_SLOT, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    assert_true(foreign == g2h(h + HPF_SLOT));
+    memset(foreign, 0xab, HPF_SLOT);
+
+    assert_int_equal(hp_map_fixed(h + HPF_SLOT, HPF_SLOT, PROT_READ, MAP_PRIVATE, -1, 0, 0),
+                     -ENOMEM);
+    /* Owned first slot, foreign second: nothing changes. */
+    assert_int_equal(hp_map_fixed(h, HPF_SLOT, PROT_READ | PROT_WRITE, MAP_PRIVATE, -1, 0, 0), 0);
+    memset(g2h(h), 0x11, HPF_SLOT);
+    assert_int_equal(hp_map_fixed(h, 2 * HPF_SLOT, PROT_READ, MAP_PRIVATE, -1, 0, 0), -ENOMEM);
+    assert_int_equal(((uint8_t *)g2h(h))[0], 0x11);
+    assert_int_equal(page_table_get(guest_pages, h) & PAGE_RWX, PAGE_READ | PAGE_WRITE);
+    assert_true(page_table_is_free(guest_pages, h + HPF_SLOT, HPF_SLOT));
+    for (guest_addr i = 0; i < HPF_SLOT; i += 4096)
+        assert_int_equal(((uint8_t *)foreign)[i], 0xab);
+    assert_int_equal(maps_host_prot(foreign), PROT_READ | PROT_WRITE);
+    /* A free gap next to the owned slot is taken and then given back on failure. */
+    assert_int_equal(hp_map_fixed(h + 2 * HPF_SLOT, 2 * HPF_SLOT, PROT_READ, MAP_PRIVATE, -1, 0, 0), 0);
+    assert_int_equal(maps_check(h, HPF_SLOT, 0), 0);
+    assert_int_equal(maps_check(h + 2 * HPF_SLOT, 2 * HPF_SLOT, 0), 0);
+    assert_int_equal(hp_unmap(h, HPF_SLOT), 0);
+    assert_int_equal(hp_unmap(h + 2 * HPF_SLOT, 2 * HPF_SLOT), 0);
+    munmap(foreign, HPF_SLOT);
+    HPF_CHECK();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -198,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_wraps_once),
         cmocka_unit_test(test_top_down_under_reserved_va),
         cmocka_unit_test(test_exhausted),
+        cmocka_unit_test(test_fixed_never_replaces_host_memory),
     };
     return hpf_run("host-page-find", tests, ARRAY_SIZE(tests));
 }
