@@ -36,6 +36,7 @@ struct tcg_label {
 
 struct tcg_ctx {
     uintptr_t guest_base;
+    bool optimize;
     int nb_globals;              /* temps [0, nb_globals) persist */
     int nb_temps;
     int nb_labels;

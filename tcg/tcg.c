@@ -47,6 +47,7 @@ struct tcg_ctx *tcg_ctx_new(uintptr_t guest_base)
     if (!s)
         return NULL;
     s->guest_base = guest_base;
+    s->optimize = true;
     s->temps[0] = (struct tcg_temp){ TCG_TYPE_I64, TCG_TEMP_ENV, 0, "env" };
     s->nb_globals = s->nb_temps = 1;
     return s;
@@ -60,6 +61,11 @@ void tcg_ctx_free(struct tcg_ctx *s)
         tcg_ctx = NULL;
     free(s->ops);
     free(s);
+}
+
+void tcg_ctx_set_optimize(struct tcg_ctx *s, bool on)
+{
+    s->optimize = on;
 }
 
 tcg_ptr tcg_env(void)
@@ -275,6 +281,8 @@ int tcg_gen_code(struct tcg_tb *tb)
     int ret;
 
     memset(tb, 0, sizeof(*tb));
+    if (s->optimize)
+        tcg_optimize();
     ret = tcg_tb_alloc_insns(s, tb);
     if (ret < 0)
         return ret;

@@ -160,6 +160,9 @@ struct tcg_ctx *tcg_ctx_new(uintptr_t guest_base);
 void tcg_ctx_free(struct tcg_ctx *s);
 static inline void tcg_ctx_set(struct tcg_ctx *s) { tcg_ctx = s; }
 
+/* Turn the optimizer off or on for blocks compiled from now (default on). */
+void tcg_ctx_set_optimize(struct tcg_ctx *s, bool on);
+
 /* The env pointer temp: the CPU state passed to tcg_tb_exec. */
 tcg_ptr tcg_env(void);
 /* Globals: CPU-state fields at env + offset, 4 or 8 bytes. */
@@ -172,8 +175,10 @@ tcg_i32 tcg_temp_new_i32(void);
 tcg_i64 tcg_temp_new_i64(void);
 tcg_ptr tcg_temp_new_ptr(void);
 tcg_label *tcg_gen_new_label(void);
-/* Number of ops in the block. */
+/* Number of ops in the block (after optimization once it ran). */
 int tcg_op_count(void);
+/* Optimize the block now (tcg_gen_code does when enabled). */
+void tcg_optimize(void);
 /* Print the ops of the current block. */
 void tcg_dump_ops(FILE *f);
 

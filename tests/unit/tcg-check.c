@@ -17,6 +17,9 @@ struct tcg_op_snapshot {
 };
 
 static const char *const backend_names[] = { "jit", "tci" };
+static const char *const variant_names[] = {
+    "jit unoptimized", "jit optimized", "tci unoptimized", "tci optimized",
+};
 
 void tcg_check_restore_ir(const struct tcg_check *c)
 {
@@ -42,16 +45,18 @@ void tcg_check_compile(struct tcg_check *c)
     c->ir->nb_temps = s->nb_temps;
     c->ir->nb_labels = s->nb_labels;
     memcpy(c->ir->ops, s->ops, s->nb_ops * sizeof(struct tcg_op));
-    for (size_t b = 0; b < sizeof(backend_names) / sizeof(backend_names[0]); b++) {
-        if (tcg_backend_select(backend_names[b]) < 0)
+    for (size_t v = 0; v < 2 * sizeof(backend_names) / sizeof(backend_names[0]); v++) {
+        if (tcg_backend_select(backend_names[v / 2]) < 0)
             continue;
+        tcg_ctx_set_optimize(s, v & 1);
         tcg_check_restore_ir(c);
         if (tcg_gen_code(&c->tb[c->n]) < 0) {
-            fprintf(stderr, "tcg_gen_code failed for %s\n", backend_names[b]);
+            fprintf(stderr, "tcg_gen_code failed for %s\n", variant_names[v]);
             abort();
         }
-        c->name[c->n++] = backend_names[b];
+        c->name[c->n++] = variant_names[v];
     }
+    tcg_ctx_set_optimize(s, true);
     tcg_backend_select(prev);
     tcg_check_restore_ir(c);
 }
@@ -103,6 +108,12 @@ bool tcg_check_run(struct tcg_check *c, void *env, size_t env_size,
               tcg_fault.insn != fault_ref.insn))) {
             fprintf(stderr, "mismatch: %s: ret ref %#lx got %#lx\n", c->name[v],
                     (unsigned long)ref, (unsigned long)got);
+            if (ref == TCG_EXIT_FAULT)
+                fprintf(stderr, "  fault ref %#llx/%#x/%d/%d got %#llx/%#x/%d/%d\n",
+                        (unsigned long long)fault_ref.addr, fault_ref.memop,
+                        fault_ref.is_write, fault_ref.insn,
+                        (unsigned long long)tcg_fault.addr, tcg_fault.memop,
+                        tcg_fault.is_write, tcg_fault.insn);
             hexdiff("env", envr, env, env_size);
             hexdiff("mem", memr, mem, mem_size);
             ok = false;

@@ -258,6 +258,12 @@ static uintptr_t run(struct ref *r)
         uint64_t lo, hi, v;
         void *p;
 
+        /* a fault belongs to the last insn_start before the op in the block */
+        if (tcg_opdefs[op->opc].flags & TCG_OPF_MAY_FAULT) {
+            r->insn = -1;
+            for (int j = 0; j < i; j++)
+                r->insn += s->ops[j].opc == TCG_OP_insn_start;
+        }
         switch (op->opc) {
         case TCG_OP_movi:
             wr(r, a[0], a[1]);
@@ -358,7 +364,6 @@ static uintptr_t run(struct ref *r)
                 wr(r, a[0], v);
             break;
         case TCG_OP_insn_start:
-            r->insn++;
             break;
         case TCG_OP_exit_tb:
             return (uintptr_t)a[0];

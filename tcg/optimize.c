@@ -1,0 +1,450 @@
+/*
+ * The optimizer: two passes over a block's ops.
+ *
+ * Forward: constant propagation and folding of every pure op, copy
+ * propagation, algebraic identities (x+0, x&-1, x*1, x^x, shifts by 0,
+ * ...), branch folding on constants, and removal of code after an
+ * unconditional exit up to the next label.  What is known about temps is
+ * forgotten at labels (several predecessors) and, for globals, at helper
+ * calls that may write them.
+ *
+ * Backward: liveness over the block, iterated to a fixed point across
+ * branches; pure ops whose outputs are all dead are removed.  Globals are
+ * live wherever the CPU state must be exact: at exits, goto_tb, helper
+ * calls that read globals and ops that may fault.
+ *
+ * Front ends must not reach registered globals through ld/st of env
+ * (the optimizer and register allocator assume only globals touch them).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tcg/tcg-opt.h"
+
+struct tinfo {
+    bool is_const;
+    uint64_t val;
+    int copy;          /* equal to this temp's current value, or -1 */
+};
+
+struct opt {
+    struct tcg_ctx *s;
+    struct tinfo *t;
+    struct tcg_op *out;
+    int n;
+    int refs[TCG_MAX_LABELS];   /* branches to each label still emitted */
+    int last_br;                /* out index of a br followed only by dead code */
+};
+
+static void forget(struct opt *o, int t)
+{
+    o->t[t].is_const = false;
+    o->t[t].copy = -1;
+    for (int u = 0; u < o->s->nb_temps; u++) {
+        if (o->t[u].copy == t)
+            o->t[u].copy = -1;
+    }
+}
+
+static void forget_all(struct opt *o)
+{
+    for (int u = 0; u < o->s->nb_temps; u++)
+        o->t[u] = (struct tinfo){ false, 0, -1 };
+}
+
+static void forget_globals(struct opt *o)
+{
+    for (int u = 0; u < o->s->nb_globals; u++)
+        forget(o, u);
+}
+
+static bool isc(const struct opt *o, uint64_t t, uint64_t v)
+{
+    return o->t[t].is_const && o->t[t].val == v;
+}
+
+static void emit(struct opt *o, const struct tcg_op *op)
+{
+    if (op->opc != TCG_OP_insn_start)
+        o->last_br = op->opc == TCG_OP_br ? o->n : -1;
+    o->out[o->n++] = *op;
+}
+
+static int label_of(const struct tcg_op *op)
+{
+    return op->opc == TCG_OP_br ? (int)op->args[0]
+           : op->opc == TCG_OP_brcond ? (int)op->args[3] : -1;
+}
+
+/*
+ * A label no branch reaches keeps what is known from the code falling
+ * into it; a label reached only by the br just before it (all between
+ * dead) makes that br useless.  Other labels merge paths: forget all.
+ */
+static void set_label(struct opt *o, struct tcg_op *op, bool *unreachable)
+{
+    int l = (int)op->args[0];
+
+    if (o->refs[l] == 0)
+        return;
+    if (*unreachable && o->refs[l] == 1 && o->last_br >= 0 &&
+        (int)o->out[o->last_br].args[0] == l) {
+        o->out[o->last_br].opc = TCG_OP_nop;
+        o->last_br = -1;
+        o->refs[l] = 0;
+        *unreachable = false;
+        return;
+    }
+    forget_all(o);
+    *unreachable = false;
+    emit(o, op);
+}
+
+static void emit_movi(struct opt *o, int d, uint64_t v)
+{
+    int type = o->s->temps[d].type;
+    struct tcg_op op = { .opc = TCG_OP_movi, .type = (uint8_t)type,
+                         .nb_oargs = 1, .nb_cargs = 1 };
+
+    v = tcg_trunc(type, v);
+    if (isc(o, (uint64_t)d, v))
+        return;
+    op.args[0] = (uint64_t)d;
+    op.args[1] = v;
+    emit(o, &op);
+    forget(o, d);
+    o->t[d].is_const = true;
+    o->t[d].val = v;
+}
+
+static void emit_mov(struct opt *o, int d, int src)
+{
+    struct tcg_op op = { .opc = TCG_OP_mov, .type = o->s->temps[d].type,
+                         .nb_oargs = 1, .nb_iargs = 1 };
+
+    if (o->t[src].is_const) {
+        emit_movi(o, d, o->t[src].val);
+        return;
+    }
+    if (d == src || o->t[d].copy == src || o->t[src].copy == d ||
+        (o->t[src].copy >= 0 && o->t[src].copy == o->t[d].copy))
+        return;
+    op.args[0] = (uint64_t)d;
+    op.args[1] = (uint64_t)src;
+    emit(o, &op);
+    forget(o, d);
+    o->t[d].copy = o->t[src].copy >= 0 ? o->t[src].copy : src;
+}
+
+static bool reflexive(int cond)
+{
+    return cond == TCG_COND_EQ || cond == TCG_COND_GE || cond == TCG_COND_LE ||
+           cond == TCG_COND_GEU || cond == TCG_COND_LEU;
+}
+
+/*
+ * Algebraic identities of binary ops: true after emitting the simpler op.
+ */
+static bool simplify2(struct opt *o, const struct tcg_op *op)
+{
+    int d = (int)op->args[0], a = (int)op->args[1], b = (int)op->args[2];
+    uint64_t m = tcg_trunc(op->type, ~0ull);
+    unsigned w = op->type == TCG_TYPE_I32 ? 32 : 64;
+    bool bz = o->t[b].is_const && !(o->t[b].val & (w - 1));
+
+    switch (op->opc) {
+    case TCG_OP_add: case TCG_OP_or: case TCG_OP_xor:
+        if (isc(o, b, 0) || (a == b && op->opc == TCG_OP_or))
+            return emit_mov(o, d, a), true;
+        if (isc(o, a, 0))
+            return emit_mov(o, d, b), true;
+        if (a == b && op->opc == TCG_OP_xor)
+            return emit_movi(o, d, 0), true;
+        if (op->opc == TCG_OP_or && (isc(o, a, m) || isc(o, b, m)))
+            return emit_movi(o, d, m), true;
+        return false;
+    case TCG_OP_sub:
+        if (isc(o, b, 0))
+            return emit_mov(o, d, a), true;
+        if (a == b)
+            return emit_movi(o, d, 0), true;
+        return false;
+    case TCG_OP_mul:
+        if (isc(o, a, 0) || isc(o, b, 0))
+            return emit_movi(o, d, 0), true;
+        if (isc(o, b, 1))
+            return emit_mov(o, d, a), true;
+        if (isc(o, a, 1))
+            return emit_mov(o, d, b), true;
+        return false;
+    case TCG_OP_and:
+        if (isc(o, a, 0) || isc(o, b, 0))
+            return emit_movi(o, d, 0), true;
+        if (isc(o, b, m) || a == b)
+            return emit_mov(o, d, a), true;
+        if (isc(o, a, m))
+            return emit_mov(o, d, b), true;
+        return false;
+    case TCG_OP_andc:
+        if (isc(o, b, 0))
+            return emit_mov(o, d, a), true;
+        if (a == b || isc(o, a, 0) || isc(o, b, m))
+            return emit_movi(o, d, 0), true;
+        return false;
+    case TCG_OP_orc:
+        if (isc(o, b, m))
+            return emit_mov(o, d, a), true;
+        if (a == b || isc(o, b, 0) || isc(o, a, m))
+            return emit_movi(o, d, m), true;
+        return false;
+    case TCG_OP_shl: case TCG_OP_shr: case TCG_OP_sar: case TCG_OP_rotl:
+    case TCG_OP_rotr:
+        if (bz)
+            return emit_mov(o, d, a), true;
+        if (isc(o, a, 0))
+            return emit_movi(o, d, 0), true;
+        return false;
+    case TCG_OP_div: case TCG_OP_divu:
+        if (isc(o, b, 1))
+            return emit_mov(o, d, a), true;
+        return false;
+    case TCG_OP_rem: case TCG_OP_remu:
+        if (isc(o, b, 1))
+            return emit_movi(o, d, 0), true;
+        return false;
+    case TCG_OP_setcond:
+        if (a == b)
+            return emit_movi(o, d, reflexive((int)op->args[3])), true;
+        return false;
+    case TCG_OP_movcond:
+        if (a == b)
+            return emit_mov(o, d, (int)op->args[reflexive((int)op->args[5]) ? 3 : 4]), true;
+        if (op->args[3] == op->args[4])
+            return emit_mov(o, d, (int)op->args[3]), true;
+        return false;
+    default:
+        return false;
+    }
+}
+
+/* Try folding op whose inputs are all constant; true when done. */
+static bool fold(struct opt *o, const struct tcg_op *op)
+{
+    uint64_t in[4], out[2];
+
+    if (!op->nb_oargs || op->nb_iargs > 4)
+        return false;
+    for (int i = 0; i < op->nb_iargs; i++) {
+        uint64_t t = op->args[op->nb_oargs + i];
+
+        if (!o->t[t].is_const)
+            return false;
+        in[i] = o->t[t].val;
+    }
+    if (!tcg_fold(op, in, out))
+        return false;
+    for (int i = 0; i < op->nb_oargs; i++)
+        emit_movi(o, (int)op->args[i], out[i]);
+    return true;
+}
+
+/* The forward pass, from s->ops into o->out. */
+static void forward(struct opt *o)
+{
+    struct tcg_ctx *s = o->s;
+    bool unreachable = false;
+
+    forget_all(o);
+    o->last_br = -1;
+    memset(o->refs, 0, sizeof(o->refs));
+    for (int i = 0; i < s->nb_ops; i++) {
+        if (label_of(&s->ops[i]) >= 0)
+            o->refs[label_of(&s->ops[i])]++;
+    }
+    for (int i = 0; i < s->nb_ops; i++) {
+        struct tcg_op op = s->ops[i];
+        int flags = tcg_opdefs[op.opc].flags;
+
+        if (op.opc == TCG_OP_nop)
+            continue;
+        if (unreachable && op.opc != TCG_OP_set_label && op.opc != TCG_OP_insn_start) {
+            if (label_of(&op) >= 0)
+                o->refs[label_of(&op)]--;
+            continue;
+        }
+        for (int k = op.nb_oargs; k < op.nb_oargs + op.nb_iargs; k++) {
+            int c = o->t[op.args[k]].copy;
+
+            if (c >= 0)
+                op.args[k] = (uint64_t)c;
+        }
+        switch (op.opc) {
+        case TCG_OP_set_label:
+            set_label(o, &op, &unreachable);
+            continue;
+        case TCG_OP_movi:
+            emit_movi(o, (int)op.args[0], op.args[1]);
+            continue;
+        case TCG_OP_mov:
+            emit_mov(o, (int)op.args[0], (int)op.args[1]);
+            continue;
+        case TCG_OP_brcond:
+            if (o->t[op.args[0]].is_const && o->t[op.args[1]].is_const) {
+                if (!tcg_fold_cond(op.type, (int)op.args[2], o->t[op.args[0]].val,
+                                   o->t[op.args[1]].val)) {
+                    o->refs[op.args[3]]--;
+                    continue;
+                }
+            } else if (op.args[0] != op.args[1]) {
+                emit(o, &op);
+                continue;
+            } else if (!reflexive((int)op.args[2])) {
+                o->refs[op.args[3]]--;
+                continue;
+            }
+            op = (struct tcg_op){ .opc = TCG_OP_br, .type = TCG_TYPE_I64,
+                                  .nb_cargs = 1, .args = { op.args[3] } };
+            emit(o, &op);
+            unreachable = true;
+            continue;
+        case TCG_OP_call:
+            emit(o, &op);
+            for (int k = 0; k < op.nb_oargs; k++)
+                forget(o, (int)op.args[k]);
+            if (!(tcg_op_helper(&op)->flags & TCG_CALL_NO_WRITE_GLOBALS))
+                forget_globals(o);
+            continue;
+        default:
+            break;
+        }
+        if (fold(o, &op) || (op.nb_iargs == 2 && op.nb_oargs == 1 && simplify2(o, &op)) ||
+            (op.opc == TCG_OP_movcond && simplify2(o, &op)))
+            continue;
+        emit(o, &op);
+        for (int k = 0; k < op.nb_oargs; k++)
+            forget(o, (int)op.args[k]);
+        if (flags & TCG_OPF_NORETURN || op.opc == TCG_OP_br)
+            unreachable = true;
+    }
+}
+
+/* Liveness as bitsets of nb_temps bits. */
+struct live {
+    int words, nb_globals;
+    uint64_t *cur, *labels, *globals;
+};
+
+static void set_or(uint64_t *d, const uint64_t *a, int n)
+{
+    for (int i = 0; i < n; i++)
+        d[i] |= a[i];
+}
+
+static bool is_pure(const struct tcg_op *op)
+{
+    int flags = tcg_opdefs[op->opc].flags;
+
+    if (op->opc == TCG_OP_call)
+        return (tcg_op_helper(op)->flags & TCG_CALL_NO_SIDE_EFFECTS) && op->nb_oargs;
+    return !(flags & (TCG_OPF_SIDE_EFFECTS | TCG_OPF_BB_END)) && op->nb_oargs;
+}
+
+/* One backward pass; removes dead ops when remove.  True if labels grew. */
+static bool backward(struct tcg_ctx *s, struct live *l, bool remove)
+{
+    int n = l->words;
+    bool changed = false;
+
+    memcpy(l->cur, l->globals, n * sizeof(uint64_t));
+    for (int i = s->nb_ops - 1; i >= 0; i--) {
+        struct tcg_op *op = &s->ops[i];
+        uint64_t *lab;
+        bool any = false;
+
+        switch (op->opc) {
+        case TCG_OP_set_label:
+            lab = &l->labels[op->args[0] * n];
+            for (int k = 0; k < n; k++) {
+                if (l->cur[k] & ~lab[k]) {
+                    lab[k] |= l->cur[k];
+                    changed = true;
+                }
+            }
+            continue;
+        case TCG_OP_br:
+            memcpy(l->cur, &l->labels[op->args[0] * n], n * sizeof(uint64_t));
+            continue;
+        case TCG_OP_brcond:
+            set_or(l->cur, &l->labels[op->args[3] * n], n);
+            break;
+        case TCG_OP_exit_tb: case TCG_OP_goto_ptr:
+            memcpy(l->cur, l->globals, n * sizeof(uint64_t));
+            break;
+        case TCG_OP_goto_tb:
+            set_or(l->cur, l->globals, n);
+            continue;
+        default:
+            break;
+        }
+        for (int k = 0; k < op->nb_oargs; k++)
+            any |= l->cur[op->args[k] / 64] >> (op->args[k] % 64) & 1;
+        if (!any && is_pure(op)) {
+            if (remove)
+                op->opc = TCG_OP_nop;
+            continue;
+        }
+        for (int k = 0; k < op->nb_oargs; k++)
+            l->cur[op->args[k] / 64] &= ~(1ull << (op->args[k] % 64));
+        for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++)
+            l->cur[op->args[k] / 64] |= 1ull << (op->args[k] % 64);
+        if ((tcg_opdefs[op->opc].flags & TCG_OPF_MAY_FAULT) ||
+            (op->opc == TCG_OP_call &&
+             !(tcg_op_helper(op)->flags & TCG_CALL_NO_READ_GLOBALS)))
+            set_or(l->cur, l->globals, n);
+    }
+    return changed;
+}
+
+static void liveness(struct tcg_ctx *s)
+{
+    struct live l;
+
+    l.words = (s->nb_temps + 63) / 64;
+    l.cur = calloc((size_t)l.words, sizeof(uint64_t));
+    l.globals = calloc((size_t)l.words, sizeof(uint64_t));
+    l.labels = calloc((size_t)l.words * (size_t)(s->nb_labels + 1), sizeof(uint64_t));
+    if (!l.cur || !l.globals || !l.labels)
+        goto out;
+    for (int t = 1; t < s->nb_globals; t++)
+        l.globals[t / 64] |= 1ull << (t % 64);
+    while (backward(s, &l, false))
+        ;
+    backward(s, &l, true);
+out:
+    free(l.cur);
+    free(l.globals);
+    free(l.labels);
+}
+
+void tcg_optimize(void)
+{
+    struct tcg_ctx *s = tcg_ctx;
+    struct opt o = {
+        .s = s,
+        .t = calloc((size_t)s->nb_temps, sizeof(struct tinfo)),
+        .out = malloc(((size_t)s->nb_ops * 2 + 1) * sizeof(struct tcg_op)),
+    };
+
+    /* without memory the block simply stays unoptimized */
+    if (o.t && o.out) {
+        forward(&o);
+        free(s->ops);
+        s->ops = o.out;
+        s->cap_ops = s->nb_ops * 2 + 1;
+        s->nb_ops = o.n;
+        o.out = NULL;
+        liveness(s);
+    }
+    free(o.t);
+    free(o.out);
+}
