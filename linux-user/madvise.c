@@ -31,6 +31,9 @@ enum lu_advice_action {
     LU_ADV_NOCORE,          /* set PAGE_NOCORE */
     LU_ADV_CORE,            /* clear PAGE_NOCORE */
     LU_ADV_PRIVILEGED,      /* error injection: needs CAP_SYS_ADMIN */
+    LU_ADV_POPULATE_READ,   /* needs read access; pages come on first use */
+    LU_ADV_POPULATE_WRITE,  /* needs write access */
+    LU_ADV_UNSUPPORTED,     /* huge-page collapse: uemu has no huge pages */
 };
 
 static const struct {
@@ -56,10 +59,10 @@ static const struct {
     { LU_MADV_KEEPONFORK, LU_ADV_HINT },
     { LU_MADV_COLD, LU_ADV_HINT },
     { LU_MADV_PAGEOUT, LU_ADV_HINT },
-    { LU_MADV_POPULATE_READ, LU_ADV_HINT },
-    { LU_MADV_POPULATE_WRITE, LU_ADV_HINT },
+    { LU_MADV_POPULATE_READ, LU_ADV_POPULATE_READ },
+    { LU_MADV_POPULATE_WRITE, LU_ADV_POPULATE_WRITE },
     { LU_MADV_DONTNEED_LOCKED, LU_ADV_DISCARD },
-    { LU_MADV_COLLAPSE, LU_ADV_HINT },
+    { LU_MADV_COLLAPSE, LU_ADV_UNSUPPORTED },
     { LU_MADV_HWPOISON, LU_ADV_PRIVILEGED },
     { LU_MADV_SOFT_OFFLINE, LU_ADV_PRIVILEGED },
 };
@@ -76,6 +79,12 @@ static int lu_advice_allowed(enum lu_advice_action a, unsigned f)
     case LU_ADV_FREE:
     case LU_ADV_PRIVATE_ANON:
         return lu_private_anon(f) ? 0 : -EINVAL;
+    case LU_ADV_UNSUPPORTED:
+        return -EINVAL;
+    case LU_ADV_POPULATE_READ:
+        return f & PAGE_READ ? 0 : -EINVAL;
+    case LU_ADV_POPULATE_WRITE:
+        return f & (PAGE_WRITE | PAGE_WRITE_ORG) ? 0 : -EINVAL;
     case LU_ADV_REMOVE:
         if (f & PAGE_ANON && !(f & PAGE_SHARED))
             return -EINVAL;
@@ -154,6 +163,9 @@ int lu_madvise(guest_addr addr, guest_addr len, int advice)
             l = last;
         if (!(f & PAGE_VALID)) {
             hole = true;
+            /* Populating stops at the first hole. */
+            if (action == LU_ADV_POPULATE_READ || action == LU_ADV_POPULATE_WRITE)
+                break;
         } else {
             r = lu_advice_allowed(action, f);
             if (r == 0)

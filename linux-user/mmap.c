@@ -123,61 +123,69 @@ int lu_map_anon_exact(guest_addr start, guest_addr len, int host_prot,
 }
 
 /*
- * The file checks of do_mmap for a mapping of fd: the access mode must
- * allow the mapping, and the file must be mappable at all.
+ * The file-mapping rules of do_mmap, in its order: the offset must fit
+ * the file type, the mapping type must be known (MAP_SHARED_VALIDATE:
+ * with known flags only), the open mode must allow the mapping, MAP_SYNC
+ * needs a DAX file (which uemu never maps), and the file must be mappable.
+ * Returns the flags left to honour or -errno.
  */
-static int lu_check_file(int fd, int type, int prot)
+static int lu_check_file(int flags, int fd, int prot, uint64_t offset,
+                         guest_addr len)
 {
+    int type = flags & LU_MAP_TYPE;
     struct stat st;
     int fl = fcntl(fd, F_GETFL);
 
     if (fl < 0 || fstat(fd, &st) < 0)
         return -EBADF;
+    if ((S_ISREG(st.st_mode) || S_ISBLK(st.st_mode)) &&
+        offset > (uint64_t)INT64_MAX - len)
+        return -EOVERFLOW;
+    switch (type) {
+    case LU_MAP_SHARED:
+        flags &= LU_LEGACY_MAP_MASK | LU_MAP_SYNC;
+        break;
+    case LU_MAP_SHARED_VALIDATE:
+        /*
+         * Regular files (ext4, xfs, tmpfs) admit MAP_SYNC here and refuse
+         * it below when the file is not on DAX storage; others at once.
+         */
+        if (flags & ~(LU_LEGACY_MAP_MASK | (S_ISREG(st.st_mode) ? LU_MAP_SYNC : 0)))
+            return -EOPNOTSUPP;
+        break;
+    case LU_MAP_PRIVATE:
+        break;
+    default:
+        return -EINVAL;
+    }
     if (type != LU_MAP_PRIVATE && (prot & LU_PROT_WRITE) &&
-        (fl & O_ACCMODE) == O_RDONLY)
-        return -EACCES;
-    if (type != LU_MAP_PRIVATE && (prot & LU_PROT_WRITE) && (fl & O_APPEND))
+        ((fl & O_ACCMODE) == O_RDONLY || (fl & O_APPEND)))
         return -EACCES;
     if ((fl & O_ACCMODE) == O_WRONLY)
         return -EACCES;
     if (!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode) && !S_ISCHR(st.st_mode))
         return -ENODEV;
-    return 0;
+    if (flags & LU_MAP_GROWSDOWN)
+        return -EINVAL;
+    if (flags & LU_MAP_SYNC)
+        return -EOPNOTSUPP;
+    return flags;
 }
 
-/* The mapping-type rules of do_mmap; returns the flags left to honour. */
-static int lu_check_type(int flags, bool anon, int fd, int prot)
+/* The mapping-type rules of do_mmap for anonymous memory. */
+static int lu_check_anon(int flags)
 {
-    int type = flags & LU_MAP_TYPE;
-
-    if (!anon) {
-        switch (type) {
-        case LU_MAP_SHARED:
-            flags &= LU_LEGACY_MAP_MASK;
-            break;
-        case LU_MAP_SHARED_VALIDATE:
-            if (flags & ~LU_LEGACY_MAP_MASK)
-                return -EOPNOTSUPP;
-            break;
-        case LU_MAP_PRIVATE:
-            break;
-        default:
-            return -EINVAL;
-        }
-        int r = lu_check_file(fd, type, prot);
-        if (r < 0)
-            return r;
-        if (flags & LU_MAP_GROWSDOWN)
-            return -EINVAL;
-        return flags;
-    }
-    switch (type) {
+    switch (flags & LU_MAP_TYPE) {
     case LU_MAP_SHARED:
         if (flags & LU_MAP_GROWSDOWN)
             return -EINVAL;
         return flags;
-    case LU_MAP_PRIVATE:
     case LU_MAP_DROPPABLE:
+        /* Memory the kernel may drop is neither locked nor a stack. */
+        if (flags & (LU_MAP_LOCKED | LU_MAP_GROWSDOWN))
+            return -EINVAL;
+        return flags;
+    case LU_MAP_PRIVATE:
         return flags;
     default:
         /* An anonymous MAP_SHARED_VALIDATE is refused too (Linux 6.18). */
@@ -206,7 +214,7 @@ static int64_t lu_do_mmap(guest_addr addr, guest_addr len, int prot, int flags,
             !page_table_is_free(guest_pages, addr, len))
             return -EEXIST;
     }
-    flags = lu_check_type(flags, anon, fd, prot);
+    flags = anon ? lu_check_anon(flags) : lu_check_file(flags, fd, prot, offset, len);
     if (flags < 0)
         return flags;
 
@@ -222,6 +230,9 @@ static int64_t lu_do_mmap(guest_addr addr, guest_addr len, int prot, int flags,
     }
     if (flags & LU_MAP_GROWSDOWN)
         page_flags |= PAGE_STACK;
+    /* Droppable memory is left out of core dumps, as in Linux. */
+    if ((flags & LU_MAP_TYPE) == LU_MAP_DROPPABLE)
+        page_flags |= PAGE_NOCORE;
     if (anon)
         fd = -1;
 
@@ -268,8 +279,6 @@ int64_t lu_mmap(guest_addr addr, guest_addr len, int prot, int flags, int fd,
     glen = ALIGN_UP(len, target_page_size);
     if (glen == 0)
         return -ENOMEM;
-    if (!anon && offset > (uint64_t)INT64_MAX - glen)
-        return -EOVERFLOW;
 
     mmap_lock();
     r = lu_do_mmap(addr, glen, prot, flags, fd, offset, anon);
@@ -296,24 +305,25 @@ int lu_munmap(guest_addr addr, guest_addr len)
 }
 
 /*
- * PROT_GROWSDOWN: the change reaches down to the start of the
- * grows-down mapping that holds the last page of the range.
+ * PROT_GROWSDOWN: the first mapping meeting [*start, end) must grow down,
+ * and the change reaches down to where that grows-down mapping begins.
  */
 static int lu_growsdown_start(guest_addr *start, guest_addr end)
 {
     guest_addr s, l;
     unsigned f;
 
-    page_table_lookup(guest_pages, end - 1, &s, &l, &f);
-    if (!(f & PAGE_VALID))
-        return -ENOMEM;
+    page_table_lookup(guest_pages, *start, &s, &l, &f);
+    if (!(f & PAGE_VALID)) {
+        if (l >= end - 1)
+            return -ENOMEM;
+        page_table_lookup(guest_pages, l + 1, &s, &l, &f);
+    }
     if (!(f & PAGE_STACK))
         return -EINVAL;
-    for (;;) {
+    while (s > 0) {
         guest_addr ps, pl;
         unsigned pf;
-        if (s == 0)
-            break;
         page_table_lookup(guest_pages, s - 1, &ps, &pl, &pf);
         if ((pf & (PAGE_VALID | PAGE_STACK)) != (PAGE_VALID | PAGE_STACK))
             break;
@@ -329,6 +339,7 @@ int lu_mprotect(guest_addr addr, guest_addr len, int prot)
     int known = LU_PROT_READ | LU_PROT_WRITE | LU_PROT_EXEC | LU_PROT_SEM |
                 lu_extra_prot;
     guest_addr glen, end;
+    bool beyond;
     int r;
 
     prot &= ~grows;
@@ -344,8 +355,12 @@ int lu_mprotect(guest_addr addr, guest_addr len, int prot)
         return -ENOMEM;
     if (prot & ~known)
         return -EINVAL;
-    if (!guest_range_valid(addr, glen))
+    /* Nothing past the guest space is mapped. */
+    if (addr > guest_addr_max)
         return -ENOMEM;
+    beyond = end - 1 > guest_addr_max;
+    if (beyond)
+        end = guest_addr_max + 1;
 
     mmap_lock();
     if (grows & LU_PROT_GROWSUP) {
@@ -356,7 +371,7 @@ int lu_mprotect(guest_addr addr, guest_addr len, int prot)
     } else {
         r = 0;
     }
-    if (r == 0 && !page_table_check(guest_pages, addr, end - addr, 0))
+    if (r == 0 && (beyond || !page_table_check(guest_pages, addr, end - addr, 0)))
         r = -ENOMEM;
     if (r == 0)
         r = hp_protect(addr, end - addr, lu_prot_to_host(prot));

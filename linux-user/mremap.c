@@ -274,12 +274,13 @@ int64_t lu_mremap(guest_addr old, guest_addr old_len, guest_addr new_len,
     if ((flags & (LU_MREMAP_FIXED | LU_MREMAP_DONTUNMAP)) &&
         !(flags & LU_MREMAP_MAYMOVE))
         return -EINVAL;
-    if ((flags & LU_MREMAP_DONTUNMAP) && old_len != new_len)
-        return -EINVAL;
     if (!IS_ALIGNED(old, target_page_size))
         return -EINVAL;
     old_len = ALIGN_UP(old_len, target_page_size);
     new_len = ALIGN_UP(new_len, target_page_size);
+    /* DONTUNMAP never resizes (compared in pages, as Linux 6.x does). */
+    if ((flags & LU_MREMAP_DONTUNMAP) && old_len != new_len)
+        return -EINVAL;
     if (new_len == 0)
         return -EINVAL;
     if (!guest_range_valid(old, old_len ? old_len : 1))

@@ -293,6 +293,13 @@ static void test_mmap_file_errors(void **state)
                              ro, 0), -EINVAL);
     assert_int_equal(lu_mmap(0, TPS, RW, LU_MAP_SHARED | LU_MAP_ANONYMOUS |
                              LU_MAP_GROWSDOWN, -1, 0), -EINVAL);
+    assert_int_equal(lu_mmap(0, TPS, LU_PROT_READ, LU_MAP_PRIVATE | LU_MAP_SYNC, ro, 0),
+                     -EOPNOTSUPP);
+    assert_int_equal(lu_mmap(0, TPS, LU_PROT_READ, LU_MAP_PRIVATE, ro, INT64_MAX - TPS + 1),
+                     -EOVERFLOW);
+    assert_int_equal(lu_mmap(0, TPS, RW, LU_MAP_DROPPABLE | LU_MAP_ANONYMOUS |
+                             LU_MAP_LOCKED, -1, 0), -EINVAL);
+    assert_int_equal(lu_mmap(0, TPS, LU_PROT_READ, LU_MAP_DROPPABLE, ro, 0), -EINVAL);
     /* A private writable mapping of a read-only file is fine. */
     assert_int_equal(lu_mmap(W(0), TPS, RW, LU_MAP_PRIVATE | LU_MAP_FIXED, ro, 0),
                      (int64_t)W(0));
@@ -720,6 +727,11 @@ static void test_madvise_rows(void **state)
     assert_int_equal(lu_mmap(W(16), TPS, LU_PROT_READ, LU_MAP_PRIVATE | LU_MAP_FIXED,
                              file_fd, 0), (int64_t)W(16));
     assert_int_equal(lu_madvise(W(16), TPS, LU_MADV_FREE), -EINVAL);
+    assert_int_equal(lu_madvise(W(16), TPS, LU_MADV_POPULATE_READ), 0);
+    assert_int_equal(lu_madvise(W(16), TPS, LU_MADV_POPULATE_WRITE), -EINVAL);
+    assert_int_equal(lu_madvise(W(4), TPS, LU_MADV_POPULATE_READ), -EINVAL);
+    assert_int_equal(lu_madvise(W(2), 3 * TPS, LU_MADV_POPULATE_READ), -ENOMEM);
+    assert_int_equal(lu_madvise(W(0), TPS, LU_MADV_COLLAPSE), -EINVAL);
     /* DONTDUMP and DODUMP keep PAGE_NOCORE. */
     assert_int_equal(lu_madvise(W(4), 2 * TPS, LU_MADV_DONTDUMP), 0);
     assert_int_equal(flags_at(W(4)), PAGE_VALID | PAGE_ANON | PAGE_NOCORE);
