@@ -6,8 +6,10 @@
  * Discarding advice goes to hp_discard, so private anonymous memory reads
  * back zeros afterwards, also in host pages shared with other guest
  * mappings.  MADV_DONTDUMP / MADV_DODUMP set and clear PAGE_NOCORE.
- * Hints the host cannot be given per guest page (and which never change
- * what the guest reads) are accepted and dropped.
+ * MADV_POPULATE_READ / _WRITE check the access Linux checks (pages then
+ * come on first use); MADV_COLLAPSE fails, as on a kernel without huge
+ * pages.  Hints the host cannot be given per guest page (and which never
+ * change what the guest reads) are accepted and dropped.
  *
  * mincore: a guest page is resident when the host page holding it is.
  */

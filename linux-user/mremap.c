@@ -3,6 +3,8 @@
  *
  * The old range must lie inside one page-table range (Linux: one vma);
  * the table merges equal neighbours, so this is the closest model.
+ * (Linux 6.17 and later also move a fixed range spanning several vmas;
+ * uemu keeps the older EFAULT of MMAP.md.)
  *
  * - Shrinking unmaps exactly the tail through hp_unmap.
  * - Growing in place maps zero pages after a private anonymous mapping;

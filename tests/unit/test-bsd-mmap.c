@@ -6,7 +6,7 @@
  * MAP_ALIGNED, MAP_ALIGNED_SUPER, MAP_NOCORE, MAP_32BIT.  The page table
  * is compared with /proc/self/maps after each step (maps_check).
  *
- * Every test runs at HPS 4 KiB and 16 KiB, without and with reserved_va.
+ * Every test runs at HPS 4, 16 and 64 KiB, without and with reserved_va.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -52,8 +52,10 @@ struct config {
 static const struct config configs[] = {
     { "hps4k", 4 * KiB, 0 },
     { "hps16k", 16 * KiB, 0 },
+    { "hps64k", 64 * KiB, 0 },
     { "hps4k-rva", 4 * KiB, 1ull << 32 },
     { "hps16k-rva", 16 * KiB, 1ull << 32 },
+    { "hps64k-rva", 64 * KiB, 1ull << 32 },
 };
 
 static const struct config *cfg;

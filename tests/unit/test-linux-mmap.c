@@ -7,9 +7,8 @@
  * with /proc/self/maps (maps_check).  test_fail_half_way makes each host
  * call of an operation fail in turn (through hp_host) and checks the same.
  *
- * Every test runs under several guest spaces: HPS 4 KiB and 16 KiB with
- * guest_base 0 and no reservation, and HPS 4 KiB and 16 KiB under
- * reserved_va.  Each test gets a fresh guest space and a window of
+ * Every test runs under several guest spaces: HPS 4, 16 and 64 KiB, with
+ * guest_base 0 and no reservation, and under reserved_va.  Each test gets a fresh guest space and a window of
  * WIN_SIZE bytes, mapped PROT_NONE, to place MAP_FIXED mappings in.
  */
 #include <errno.h>
@@ -52,8 +51,10 @@ struct config {
 static const struct config configs[] = {
     { "hps4k", 4 * KiB, 0 },
     { "hps16k", 16 * KiB, 0 },
+    { "hps64k", 64 * KiB, 0 },
     { "hps4k-rva", 4 * KiB, 1ull << 32 },
     { "hps16k-rva", 16 * KiB, 1ull << 32 },
+    { "hps64k-rva", 64 * KiB, 1ull << 32 },
 };
 
 static const struct config *cfg;
@@ -409,6 +410,7 @@ static void test_mmap_file(void **state)
 static void test_mmap_shared_file(void **state)
 {
     guest_addr len = host_page_size > 2 * TPS ? host_page_size : 2 * TPS;
+    uint64_t off = ALIGN_UP(8 * TPS, host_page_size);
     uint8_t b;
 
     (void)state;
@@ -417,14 +419,15 @@ static void test_mmap_shared_file(void **state)
         assert_int_equal(lu_mmap(W(0), TPS, RW, LU_MAP_SHARED | LU_MAP_FIXED,
                                  file_fd, 0), -EINVAL);
     assert_int_equal(lu_mmap(W(0), len, RW, LU_MAP_SHARED | LU_MAP_FIXED,
-                             file_fd, 8 * TPS), (int64_t)W(0));
+                             file_fd, off), (int64_t)W(0));
     assert_int_equal(flags_at(W(0)), PAGE_VALID | PAGE_READ | PAGE_WRITE | PAGE_SHARED);
+    assert_file_bytes(W(0), len, off);
     *(uint8_t *)g2h(W(1)) = 0xab;
     assert_int_equal(lu_msync(W(0), len, LU_MS_SYNC), 0);
-    assert_int_equal(pread(file_fd, &b, 1, 9 * TPS), 1);
+    assert_int_equal(pread(file_fd, &b, 1, off + TPS), 1);
     assert_int_equal(b, 0xab);
-    b = file_byte(9 * TPS);
-    assert_int_equal(pwrite(file_fd, &b, 1, 9 * TPS), 1);
+    b = file_byte(off + TPS);
+    assert_int_equal(pwrite(file_fd, &b, 1, off + TPS), 1);
     CHECK();
 }
 
@@ -752,7 +755,9 @@ static void test_mincore(void **state)
     assert_int_equal(lu_mincore(W(0) + 1, TPS, vec), -EINVAL);
     assert_int_equal(lu_mincore(W(0), 4 * TPS, vec), 0);
     assert_int_equal(vec[0], 1);
-    assert_int_equal(vec[3], 0);
+    /* A fragment's pages are touched when it is zero-filled. */
+    if (host_page_size == TPS)
+        assert_int_equal(vec[3], 0);
     free_range(W(8), TPS);
     assert_int_equal(lu_mincore(W(6), 4 * TPS, vec), -ENOMEM);
     assert_int_equal(lu_mincore(guest_addr_max + 1 - TPS, 2 * TPS, vec), -ENOMEM);
