@@ -205,6 +205,11 @@ static void test_aligned_range(void **state)
                      -FB_EINVAL);
     assert_int_equal(bu_sys_mmap(0, TPS, RW, ANON | BU_MAP_ALIGNED(255), -1, 0),
                      -FB_EINVAL);
+    /* Below the pointer width it is valid, but no such address is free. */
+    assert_int_equal(bu_sys_mmap(0, TPS, RW, ANON | BU_MAP_ALIGNED(63), -1, 0),
+                     -FB_ENOMEM);
+    assert_int_equal(bu_sys_mmap(0, TPS, RW, ANON | BU_MAP_ALIGNED(50), -1, 0),
+                     -FB_ENOMEM);
     CHECK();
 }
 
