@@ -37,6 +37,8 @@ struct tcg_label {
 struct tcg_ctx {
     uintptr_t guest_base;
     bool optimize;
+    FILE *dump_file;
+    unsigned dump_items;
     int nb_globals;              /* temps [0, nb_globals) persist */
     int nb_temps;
     int nb_labels;

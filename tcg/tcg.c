@@ -68,6 +68,12 @@ void tcg_ctx_set_optimize(struct tcg_ctx *s, bool on)
     s->optimize = on;
 }
 
+void tcg_ctx_set_dump(struct tcg_ctx *s, FILE *f, unsigned items)
+{
+    s->dump_file = f;
+    s->dump_items = f ? items : 0;
+}
+
 tcg_ptr tcg_env(void)
 {
     return (tcg_ptr){ 0 };
@@ -281,8 +287,16 @@ int tcg_gen_code(struct tcg_tb *tb)
     int ret;
 
     memset(tb, 0, sizeof(*tb));
+    if (s->dump_items & TCG_DUMP_OP) {
+        fprintf(s->dump_file, "OP:\n");
+        tcg_dump_ops(s->dump_file);
+    }
     if (s->optimize)
         tcg_optimize();
+    if (s->optimize && (s->dump_items & TCG_DUMP_OP_OPT)) {
+        fprintf(s->dump_file, "OP after optimization:\n");
+        tcg_dump_ops(s->dump_file);
+    }
     ret = tcg_tb_alloc_insns(s, tb);
     if (ret < 0)
         return ret;
@@ -290,9 +304,15 @@ int tcg_gen_code(struct tcg_tb *tb)
     tb->guest_base = s->guest_base;
     tb->jmp_off[0] = tb->jmp_off[1] = UINT32_MAX;
     ret = cur_backend->gen_code(s, tb);
-    if (ret < 0)
+    if (ret < 0) {
         tcg_tb_free(tb);
-    return ret;
+        return ret;
+    }
+    if (s->dump_items & TCG_DUMP_OUT_ASM) {
+        fprintf(s->dump_file, "OUT (%s, %zu bytes):\n", cur_backend->name, tb->size);
+        tcg_tb_dump(s->dump_file, tb);
+    }
+    return 0;
 }
 
 void tcg_code_flush(void)

@@ -183,6 +183,14 @@ void tcg_optimize(void);
 void tcg_dump_ops(FILE *f);
 
 /*
+ * Debug dumps written by tcg_gen_code to f (the -d op,op_opt,out_asm
+ * items): the IR before and after optimization and the host code or
+ * bytecode.  items 0 turns them off.
+ */
+enum { TCG_DUMP_OP = 1, TCG_DUMP_OP_OPT = 2, TCG_DUMP_OUT_ASM = 4 };
+void tcg_ctx_set_dump(struct tcg_ctx *s, FILE *f, unsigned items);
+
+/*
  * Optional host instructions a backend may use (the x86_64 backend's
  * cpuid-detected extensions).  Tests allow fewer to exercise the
  * fallbacks; the mask applies to blocks compiled afterwards.

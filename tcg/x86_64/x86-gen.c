@@ -3,9 +3,10 @@
  *
  * Every temp has a home: locals a frame slot [rsp + 8 * n] (i32 values
  * kept zero-extended), globals their CPU-state field [r14 + offset], env
- * r14 itself.  Each op loads its inputs into scratch registers, computes
- * and stores its outputs home, so the CPU state is current at every
- * helper call, fault and exit.  Guest memory is one instruction,
+ * r14 itself.  Each op reads its inputs into scratch registers (rax, rcx,
+ * rdx, rsi, rdi), computes and writes its outputs, both through the
+ * register cache of x86-regs.c, which also keeps the CPU state current at
+ * helper calls, faulting ops and exits.  Guest memory is one instruction,
  * [r15 + addr] or [addr] when guest_base is 0; a failed alignment check
  * jumps to a stub at the end of the block that records tcg_fault and
  * returns TCG_EXIT_FAULT.  goto_tb is a jmp whose 4-byte displacement is
@@ -36,6 +37,7 @@ struct gen {
     const struct tcg_ctx *s;
     unsigned feat;
     bool gb;                       /* guest_base != 0: use r15 */
+    struct x86_regs regs;
     uint8_t *label_at[TCG_MAX_LABELS];
     struct fixup *fix;
     int nfix;
@@ -62,48 +64,14 @@ static void record_fault(uint64_t addr, unsigned memop, unsigned write, int insn
     tcg_fault = (struct tcg_fault){ addr, memop, write != 0, insn };
 }
 
-/* Where temp t lives in memory; false for env (a register). */
-static bool home(const struct gen *g, uint64_t t, int *base, int32_t *disp)
-{
-    const struct tcg_temp *tp = &g->s->temps[t];
-
-    if (tp->kind == TCG_TEMP_ENV)
-        return false;
-    *base = tp->kind == TCG_TEMP_GLOBAL ? X86_ENV : RSP;
-    *disp = tp->kind == TCG_TEMP_GLOBAL ? (int32_t)tp->offset : (int32_t)(8 * t);
-    return true;
-}
-
-static int temp_w(const struct gen *g, uint64_t t)
-{
-    return g->s->temps[t].type == TCG_TYPE_I64 ? X_W : 0;
-}
-
 static void ld(struct gen *g, int reg, uint64_t t)
 {
-    int base;
-    int32_t disp;
-
-    if (!home(g, t, &base, &disp)) {
-        x_rr(&g->b, X_W | OP_MOV_ST, X86_ENV, reg);
-        return;
-    }
-    /* locals are stored as 64 bits, zero-extended for i32 */
-    x_rm(&g->b, (base == RSP ? X_W : temp_w(g, t)) | OP_MOV_LD, reg, base,
-         X_NOREG, disp);
+    x86_reg_load(&g->regs, reg, t);
 }
 
 static void st(struct gen *g, uint64_t t, int reg)
 {
-    int base;
-    int32_t disp;
-
-    if (!home(g, t, &base, &disp)) {
-        x_rr(&g->b, X_W | OP_MOV_ST, reg, X86_ENV);
-        return;
-    }
-    x_rm(&g->b, (base == RSP ? X_W : temp_w(g, t)) | OP_MOV_ST, reg, base,
-         X_NOREG, disp);
+    x86_reg_store(&g->regs, t, reg);
 }
 
 /* dst = src's low 1 << size bytes, sign- or zero-extended to 64 (w) or 32. */
@@ -237,7 +205,8 @@ static void gen_bswap(struct gen *g, const struct tcg_op *op)
     int base;
     int32_t disp;
 
-    if ((g->feat & TCG_FEAT_MOVBE) && home(g, op->args[1], &base, &disp)) {
+    if ((g->feat & TCG_FEAT_MOVBE) && x86_home(g->s, op->args[1], &base, &disp) &&
+        x86_reg_home_valid(&g->regs, op->args[1])) {
         x_rm(&g->b, sized((unsigned)size, OP_MOVBE_LD, OP_MOVBE_LD), RAX, base,
              X_NOREG, disp);
     } else {
@@ -287,6 +256,7 @@ static void gen_count(struct gen *g, const struct tcg_op *op, int w)
         if (g->feat & TCG_FEAT_POPCNT) {
             x_rr(&g->b, w | OP_POPCNT, RAX, RAX);
         } else {
+            x86_regs_before_call(&g->regs);
             x_rr(&g->b, X_W | OP_MOV_LD, RDI, RAX);
             x_call_abs(&g->b, (const void *)popcount_fallback);
         }
@@ -369,10 +339,18 @@ static void gen_atomic(struct gen *g, const struct tcg_op *op, int w, int insn)
 static void gen_call(struct gen *g, const struct tcg_op *op)
 {
     const struct tcg_helper *h = tcg_op_helper(op);
+    unsigned no_globals = TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS;
 
+    /* the helper sees and may change the CPU state: sync it first */
+    if ((h->flags & no_globals) != no_globals)
+        x86_regs_sync_globals(&g->regs);
     for (int i = 0; i < h->nargs; i++)
         ld(g, arg_regs[i], op->args[op->nb_oargs + i]);
+    /* after the loads, which may have cached a temp in r10/r11 */
+    x86_regs_before_call(&g->regs);
     x_call_abs(&g->b, h->func);
+    if (!(h->flags & TCG_CALL_NO_WRITE_GLOBALS))
+        x86_regs_forget_globals(&g->regs);
     if (op->nb_oargs) {
         if (h->ret == TCG_TYPE_I32)
             x_rr(&g->b, OP_MOV_LD, RAX, RAX);
@@ -393,6 +371,9 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
     int32_t disp;
     uint64_t m;
 
+    /* a fault leaves through a stub: the CPU state must be current */
+    if (tcg_opdefs[op->opc].flags & TCG_OPF_MAY_FAULT)
+        x86_regs_sync_globals(&g->regs);
     switch (op->opc) {
     case TCG_OP_mov:
         ld(g, RAX, a[1]);
@@ -511,14 +492,17 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         st(g, a[0], RAX);
         break;
     case TCG_OP_set_label:
+        x86_regs_spill_all(&g->regs);
         g->label_at[a[0]] = g->b.p;
         break;
     case TCG_OP_br:
+        x86_regs_spill_all(&g->regs);
         branch(g, -1, a[0]);
         break;
     case TCG_OP_brcond:
         ld(g, RAX, a[0]);
         ld(g, RCX, a[1]);
+        x86_regs_spill_all(&g->regs);
         x_rr(&g->b, w | OP_CMP, RCX, RAX);
         branch(g, cc_of[a[2]], a[3]);
         break;
@@ -562,11 +546,13 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         gen_call(g, op);
         break;
     case TCG_OP_exit_tb:
+        x86_regs_sync_globals(&g->regs);
         x_movi(&g->b, RAX, a[0]);
         jmp_epilogue(g, -1);
         break;
     case TCG_OP_goto_ptr:
         ld(g, RAX, a[0]);
+        x86_regs_sync_globals(&g->regs);
         x_rr(&g->b, X_W | OP_TEST, RAX, RAX);
         jmp_epilogue(g, CC_E);
         x_rr(&g->b, 0xff, 4, RAX);
@@ -619,6 +605,7 @@ static int emit(struct gen *g, struct tcg_tb *tb)
             insn++;
             break;
         case TCG_OP_goto_tb:
+            x86_regs_sync_globals(&g->regs);
             /* the displacement must not straddle a 4-byte boundary */
             while (((uintptr_t)g->b.p + 1) & 3)
                 x_b(&g->b, 0x90);
@@ -631,6 +618,7 @@ static int emit(struct gen *g, struct tcg_tb *tb)
     }
     if (!room(g))
         return -ENOSPC;
+    x86_regs_sync_globals(&g->regs);
     x_rr(&g->b, OP_XOR, RAX, RAX);
     jmp_epilogue(g, -1);
     if (insn >= 0)
@@ -661,6 +649,9 @@ static int x86_gen_code(struct tcg_ctx *s, struct tcg_tb *tb)
     g->stubs = calloc((size_t)s->nb_ops + 1, sizeof(*g->stubs));
     ret = g->fix && g->stubs ? x86_code_begin(&g->b) : -ENOMEM;
     if (ret == 0) {
+        /* register caching goes with the optimizer: off, every temp
+         * stays in memory (the simplest code, kept as a baseline) */
+        x86_regs_init(&g->regs, s, &g->b, s->optimize);
         ret = emit(g, tb);
         if (ret == 0) {
             tb->code = g->b.start + g->b.rx_delta;

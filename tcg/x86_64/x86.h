@@ -32,4 +32,32 @@ intptr_t x86_rx_delta(void);
 /* The optional instructions the CPU has, masked by tcg_host_features_mask. */
 unsigned x86_features(void);
 
+/* The register cache of x86-regs.c. */
+struct x86_regs {
+    const struct tcg_ctx *s;
+    struct xbuf *b;
+    bool enabled;
+    unsigned clock;
+    int8_t slot_of[TCG_MAX_TEMPS];     /* allocatable register index or -1 */
+    bool dirty[TCG_MAX_TEMPS];         /* register newer than the home */
+    int temp_in[8];
+    unsigned last_use[8];
+};
+
+/* Memory home of temp t ([base + disp]); false for env (r14). */
+bool x86_home(const struct tcg_ctx *s, uint64_t t, int *base, int32_t *disp);
+/* enabled false keeps every temp in its home (no caching). */
+void x86_regs_init(struct x86_regs *r, const struct tcg_ctx *s, struct xbuf *b,
+                   bool enabled);
+/* reg = t, and t = reg (reg is a scratch register, never allocatable). */
+void x86_reg_load(struct x86_regs *r, int reg, uint64_t t);
+void x86_reg_store(struct x86_regs *r, uint64_t t, int reg);
+/* Whether t's home holds its current value. */
+bool x86_reg_home_valid(const struct x86_regs *r, uint64_t t);
+void x86_regs_sync_globals(struct x86_regs *r);
+void x86_regs_forget_globals(struct x86_regs *r);
+void x86_regs_spill_all(struct x86_regs *r);
+/* Spill the allocatable registers a C call clobbers. */
+void x86_regs_before_call(struct x86_regs *r);
+
 #endif

@@ -751,6 +751,44 @@ static void test_dump_ops(void **state)
         " exit_tb $0x5\n");
 }
 
+/* tcg_gen_code's dumps: IR, optimized IR and the code, in that order. */
+static void test_gen_code_dumps(void **state)
+{
+    static const char *const be[] = { "jit", "tci" };
+    char buf[8192];
+
+    (void)state;
+    for (size_t b = 0; b < ARRAY_LEN(be); b++) {
+        FILE *f;
+        struct tcg_tb tb;
+        char *op, *opt, *out;
+
+        if (tcg_backend_select(be[b]) < 0)
+            continue;
+        memset(buf, 0, sizeof(buf));
+        f = fmemopen(buf, sizeof(buf) - 1, "w");
+        assert_non_null(f);
+        tcg_ctx_set_dump(ctx, f, TCG_DUMP_OP | TCG_DUMP_OP_OPT | TCG_DUMP_OUT_ASM);
+        tcg_func_start();
+        tcg_gen_addi_i64(R[0], R[1], 0);
+        tcg_gen_exit_tb(7);
+        assert_int_equal(tcg_gen_code(&tb), 0);
+        tcg_ctx_set_dump(ctx, NULL, 0);
+        fclose(f);
+        op = strstr(buf, "OP:\n movi_i64 t0,$0x0\n add_i64 r0,r1,t0\n exit_tb $0x7\n");
+        opt = strstr(buf, "OP after optimization:\n mov_i64 r0,r1\n exit_tb $0x7\n");
+        out = strstr(buf, "OUT (");
+        assert_non_null(op);
+        assert_non_null(opt);
+        assert_non_null(out);
+        assert_true(op < opt && opt < out);
+        assert_non_null(strstr(out, be[b][0] == 'j' ? "jmp" : "exit_tb"));
+        tcg_tb_free(&tb);
+        tcg_code_flush();
+    }
+    tcg_backend_select("tci");
+}
+
 /* The whole suite runs with the host's optional instructions and without. */
 static int no_features(void **state)
 {
@@ -779,6 +817,7 @@ int main(void)
         cmocka_unit_test(test_exits),
         cmocka_unit_test(test_insn_table),
         cmocka_unit_test(test_dump_ops),
+        cmocka_unit_test(test_gen_code_dumps),
     };
     int fails = cmocka_run_group_tests_name("all host features", tests, setup, teardown);
 

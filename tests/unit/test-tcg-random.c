@@ -67,15 +67,28 @@ static uint64_t h_mix(uint64_t a, uint64_t b)
     return (a ^ (b >> 3)) * 0x9e3779b97f4a7c15ull + b;
 }
 
+/* Trash the caller-saved registers, as any bigger helper may. */
+static void clobber(void)
+{
+#ifdef __x86_64__
+    __asm__ volatile("mov $0xbad1, %%r8\n\tmov $0xbad2, %%r9\n\t"
+                     "mov $0xbad3, %%r10\n\tmov $0xbad4, %%r11\n\t"
+                     "mov $0xbad5, %%rcx\n\tmov $0xbad6, %%rdx"
+                     ::: "r8", "r9", "r10", "r11", "rcx", "rdx");
+#endif
+}
+
 static void h_acc(void *env, uint64_t v)
 {
     struct env *e = env;
 
+    clobber();
     e->r[7] += v ^ e->r[6];
 }
 
 static uint32_t h_rd(void *env, uint32_t v)
 {
+    clobber();
     return (uint32_t)((struct env *)env)->r[5] * 3 + v;
 }
 

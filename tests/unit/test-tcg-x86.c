@@ -263,6 +263,57 @@ static void test_guest_base_folded(void **state)
     tcg_ctx_set(ctx);
 }
 
+/* Instructions of tb that touch the CPU state's first field, [r14]. */
+static int env_accesses(const struct tcg_tb *tb)
+{
+    csh h;
+    cs_insn *insn;
+    size_t n;
+    int found = 0;
+
+    assert_int_equal(cs_open(CS_ARCH_X86, CS_MODE_64, &h), CS_ERR_OK);
+    n = cs_disasm(h, tb->code, tb->size, 0, 0, &insn);
+    for (size_t i = 0; i < n; i++)
+        found += strstr(insn[i].op_str, "[r14]") != NULL;
+    if (n)
+        cs_free(insn, n);
+    cs_close(&h);
+    return found;
+}
+
+/*
+ * With the register allocator, a global used by ten ops is loaded once
+ * and written back once, at the exit; without it, every op goes to memory.
+ */
+static void test_globals_cached(void **state)
+{
+    (void)state;
+    for (int opt = 0; opt < 2; opt++) {
+        struct tcg_tb tb;
+        struct env e = { { 5 } };
+
+        tcg_ctx_set_optimize(ctx, opt);
+        tcg_func_start();
+        for (int i = 0; i < 10; i++) {
+            tcg_gen_muli_i64(R[0], R[0], 3);
+            tcg_gen_xori_i64(R[0], R[0], (uint64_t)i);
+        }
+        tcg_gen_exit_tb(0);
+        assert_int_equal(tcg_gen_code(&tb), 0);
+        assert_int_equal(env_accesses(&tb), opt ? 2 : 40);
+        assert_int_equal(tcg_tb_exec(&tb, &e), 0);
+        {
+            uint64_t want = 5;
+
+            for (int i = 0; i < 10; i++)
+                want = (want * 3) ^ (uint64_t)i;
+            assert_int_equal(e.r[0], want);
+        }
+        tcg_tb_free(&tb);
+    }
+    tcg_ctx_set_optimize(ctx, true);
+}
+
 static void test_dump_host_code(void **state)
 {
     char buf[4096] = { 0 };
@@ -288,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_patch_while_running),
         cmocka_unit_test(test_features_select_code),
         cmocka_unit_test(test_guest_base_folded),
+        cmocka_unit_test(test_globals_cached),
         cmocka_unit_test(test_dump_host_code),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,174 @@
+/*
+ * The x86_64 backend's register allocator: a cache of temps in host
+ * registers, per block.
+ *
+ * Every temp has a memory home (frame slot or CPU-state field, see
+ * x86-gen.c); a temp may also live in one of the allocatable registers,
+ * possibly newer than its home (dirty).  Ops read and write temps through
+ * x86_reg_load/x86_reg_store, which allocate registers on demand and
+ * evict the least recently used one (writing it back if dirty) when all
+ * are taken.  The generator calls the sync points: dirty globals are
+ * written back before ops that may fault, before helper calls that may
+ * read or write globals, and at exits; cached globals are dropped after
+ * helper calls that may write them; everything is written back and
+ * forgotten at branches and labels, so every path into a label agrees
+ * (all temps in their homes).  rbx, rbp, r12, r13 survive helper calls;
+ * r10, r11 do not and are spilled around calls.
+ */
+#include "tcg/x86_64/x86.h"
+
+static const int alloc_regs[] = { RBX, RBP, R12, R13, R10, R11 };
+#define NB_ALLOC ((int)(sizeof(alloc_regs) / sizeof(alloc_regs[0])))
+
+bool x86_home(const struct tcg_ctx *s, uint64_t t, int *base, int32_t *disp)
+{
+    const struct tcg_temp *tp = &s->temps[t];
+
+    if (tp->kind == TCG_TEMP_ENV)
+        return false;
+    *base = tp->kind == TCG_TEMP_GLOBAL ? X86_ENV : RSP;
+    *disp = tp->kind == TCG_TEMP_GLOBAL ? (int32_t)tp->offset : (int32_t)(8 * t);
+    return true;
+}
+
+/* The mov that moves t between a register and its home (op is LD or ST). */
+static void home_move(struct x86_regs *r, int op, int reg, uint64_t t)
+{
+    int base = RSP;
+    int32_t disp = 0;
+    bool i64 = r->s->temps[t].type == TCG_TYPE_I64;
+
+    x86_home(r->s, t, &base, &disp);
+    /* frame slots hold 64 bits (i32 zero-extended); fields their size */
+    x_rm(r->b, (base == RSP || i64 ? X_W : 0) | op, reg, base, X_NOREG, disp);
+}
+
+void x86_regs_init(struct x86_regs *r, const struct tcg_ctx *s, struct xbuf *b,
+                   bool enabled)
+{
+    r->s = s;
+    r->b = b;
+    r->enabled = enabled;
+    r->clock = 0;
+    for (int i = 0; i < TCG_MAX_TEMPS; i++) {
+        r->slot_of[i] = -1;
+        r->dirty[i] = false;
+    }
+    for (int k = 0; k < NB_ALLOC; k++)
+        r->temp_in[k] = -1;
+}
+
+static void writeback(struct x86_regs *r, int k)
+{
+    int t = r->temp_in[k];
+
+    if (t >= 0 && r->dirty[t]) {
+        home_move(r, OP_MOV_ST, alloc_regs[k], (uint64_t)t);
+        r->dirty[t] = false;
+    }
+}
+
+static void release(struct x86_regs *r, int k)
+{
+    int t = r->temp_in[k];
+
+    if (t >= 0) {
+        writeback(r, k);
+        r->slot_of[t] = -1;
+        r->temp_in[k] = -1;
+    }
+}
+
+/* A register slot for t: free, or the least recently used one evicted. */
+static int take(struct x86_regs *r, uint64_t t)
+{
+    int best = 0;
+
+    for (int k = 0; k < NB_ALLOC; k++) {
+        if (r->temp_in[k] < 0) {
+            best = k;
+            goto found;
+        }
+        if (r->last_use[k] < r->last_use[best])
+            best = k;
+    }
+    release(r, best);
+found:
+    r->temp_in[best] = (int)t;
+    r->slot_of[t] = (int8_t)best;
+    return best;
+}
+
+void x86_reg_load(struct x86_regs *r, int reg, uint64_t t)
+{
+    int k = r->slot_of[t];
+
+    if (r->s->temps[t].kind == TCG_TEMP_ENV) {
+        x_rr(r->b, X_W | OP_MOV_ST, X86_ENV, reg);
+        return;
+    }
+    if (!r->enabled) {
+        home_move(r, OP_MOV_LD, reg, t);
+        return;
+    }
+    if (k < 0) {
+        k = take(r, t);
+        home_move(r, OP_MOV_LD, alloc_regs[k], t);
+    }
+    r->last_use[k] = ++r->clock;
+    x_rr(r->b, X_W | OP_MOV_LD, reg, alloc_regs[k]);
+}
+
+void x86_reg_store(struct x86_regs *r, uint64_t t, int reg)
+{
+    int k = r->slot_of[t];
+
+    if (r->s->temps[t].kind == TCG_TEMP_ENV) {
+        x_rr(r->b, X_W | OP_MOV_ST, reg, X86_ENV);
+        return;
+    }
+    if (!r->enabled) {
+        home_move(r, OP_MOV_ST, reg, t);
+        return;
+    }
+    if (k < 0)
+        k = take(r, t);
+    r->last_use[k] = ++r->clock;
+    r->dirty[t] = true;
+    x_rr(r->b, X_W | OP_MOV_LD, alloc_regs[k], reg);
+}
+
+bool x86_reg_home_valid(const struct x86_regs *r, uint64_t t)
+{
+    return !r->dirty[t];
+}
+
+void x86_regs_sync_globals(struct x86_regs *r)
+{
+    for (int k = 0; k < NB_ALLOC; k++) {
+        if (r->temp_in[k] >= 0 && r->temp_in[k] < r->s->nb_globals)
+            writeback(r, k);
+    }
+}
+
+void x86_regs_forget_globals(struct x86_regs *r)
+{
+    for (int k = 0; k < NB_ALLOC; k++) {
+        if (r->temp_in[k] >= 0 && r->temp_in[k] < r->s->nb_globals)
+            release(r, k);
+    }
+}
+
+void x86_regs_spill_all(struct x86_regs *r)
+{
+    for (int k = 0; k < NB_ALLOC; k++)
+        release(r, k);
+}
+
+void x86_regs_before_call(struct x86_regs *r)
+{
+    for (int k = 0; k < NB_ALLOC; k++) {
+        if (alloc_regs[k] == R10 || alloc_regs[k] == R11)
+            release(r, k);
+    }
+}
