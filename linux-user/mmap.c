@@ -233,8 +233,11 @@ static int64_t lu_do_mmap(guest_addr addr, guest_addr len, int prot, int flags,
     /* Droppable memory is left out of core dumps, as in Linux. */
     if ((flags & LU_MAP_TYPE) == LU_MAP_DROPPABLE)
         page_flags |= PAGE_NOCORE;
-    if (anon)
+    if (anon) {
+        /* Linux ignores fd and offset of an anonymous mapping. */
         fd = -1;
+        offset = 0;
+    }
 
     if (fixed) {
         r = hp_map_fixed(addr, len, host_prot, host_flags, fd, offset, page_flags);
@@ -306,7 +309,8 @@ int lu_munmap(guest_addr addr, guest_addr len)
 
 /*
  * PROT_GROWSDOWN: the first mapping meeting [*start, end) must grow down,
- * and the change reaches down to where that grows-down mapping begins.
+ * and the change reaches down to where that mapping (a page-table range,
+ * Linux's vma) begins.
  */
 static int lu_growsdown_start(guest_addr *start, guest_addr end)
 {
@@ -321,14 +325,6 @@ static int lu_growsdown_start(guest_addr *start, guest_addr end)
     }
     if (!(f & PAGE_STACK))
         return -EINVAL;
-    while (s > 0) {
-        guest_addr ps, pl;
-        unsigned pf;
-        page_table_lookup(guest_pages, s - 1, &ps, &pl, &pf);
-        if ((pf & (PAGE_VALID | PAGE_STACK)) != (PAGE_VALID | PAGE_STACK))
-            break;
-        s = ps;
-    }
     *start = s;
     return 0;
 }
