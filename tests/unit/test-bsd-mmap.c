@@ -37,6 +37,7 @@
 /* FreeBSD errno values (sys/sys/errno.h). */
 #define FB_EBADF 9
 #define FB_ENOMEM 12
+#define FB_EACCES 13
 #define FB_EINVAL 22
 
 #define ANON (BU_MAP_PRIVATE | BU_MAP_ANON)
@@ -386,6 +387,29 @@ static void test_file(void **state)
     CHECK();
 }
 
+static void test_shared_file_msync(void **state)
+{
+    guest_addr len = host_page_size > 2 * TPS ? host_page_size : 2 * TPS;
+    uint8_t b;
+
+    (void)state;
+    assert_int_equal(bu_sys_mmap(W(0), len, RW, BU_MAP_SHARED | BU_MAP_FIXED |
+                                 BU_MAP_NOSYNC, file_fd, 0), (int64_t)W(0));
+    assert_int_equal(flags_at(W(0)), PAGE_VALID | PAGE_READ | PAGE_WRITE | PAGE_SHARED);
+    ((uint8_t *)g2h(W(1)))[3] = 0xcd;
+    assert_int_equal(bu_sys_msync(W(1), 1, BU_MS_SYNC), 0);
+    assert_int_equal(pread(file_fd, &b, 1, TPS + 3), 1);
+    assert_int_equal(b, 0xcd);
+    b = file_byte(TPS + 3);
+    assert_int_equal(pwrite(file_fd, &b, 1, TPS + 3), 1);
+    /* A writable shared mapping of a read-only descriptor is refused. */
+    int ro = open(file_path, O_RDONLY);
+    assert_true(ro >= 0);
+    assert_int_equal(bu_sys_mmap(0, TPS, RW, BU_MAP_SHARED, ro, 0), -FB_EACCES);
+    close(ro);
+    CHECK();
+}
+
 /* ---- munmap, mprotect, msync ---- */
 
 static void test_munmap(void **state)
@@ -532,6 +556,7 @@ int main(void)
         T(test_aligned),
         T(test_nocore_32bit),
         T(test_file),
+        T(test_shared_file_msync),
         T(test_munmap),
         T(test_mprotect),
         T(test_msync),
