@@ -48,12 +48,19 @@ int64_t lu_sys_madvise(const uint64_t *a)
 
 int64_t lu_sys_mincore(const uint64_t *a)
 {
-    guest_addr len = a[1];
-    guest_addr pages = len / target_page_size + (len % target_page_size != 0);
-    unsigned char *vec = guest_access(a[2], pages, PAGE_WRITE);
+    guest_addr addr = a[0], len = a[1];
+    guest_addr glen = ALIGN_UP(len, target_page_size);
+
+    /* The kernel checks the range before it writes the vector: EINVAL and ENOMEM beat EFAULT. */
+    if (!IS_ALIGNED(addr, target_page_size))
+        return -EINVAL;
+    if (!guest_range_valid(addr, len) || (glen && !guest_range_valid(addr, glen)) ||
+        (glen && !page_table_check(guest_pages, addr, glen, 0)))
+        return -ENOMEM;
+    unsigned char *vec = guest_access(a[2], glen / target_page_size, PAGE_WRITE);
     if (!vec)
         return -EFAULT;
-    return lu_mincore(a[0], len, vec);
+    return lu_mincore(addr, len, vec);
 }
 
 int64_t lu_sys_mlock(const uint64_t *a)

@@ -329,6 +329,21 @@ static void test_process_and_time(void **state)
     assert_int_equal(sys(LU_NR_umask, old, 0, 0, 0, 0), 022);
 }
 
+static void test_mincore_error_order(void **state)
+{
+    (void)state;
+    /* Range errors come before the vector's EFAULT, as in the kernel. */
+    assert_int_equal(sys(LU_NR_mincore, gwin + 1, PG, gwin + 7 * PG, 0, 0), -EINVAL);
+    assert_int_equal(sys(LU_NR_mincore, gwin + 7 * PG, PG, gwin + 7 * PG, 0, 0), -ENOMEM);
+    assert_int_equal(sys(LU_NR_mincore, gwin, (uint64_t)1 << 62, gwin + 7 * PG, 0, 0), -ENOMEM);
+    assert_int_equal(sys(LU_NR_mincore, gwin, 2 * PG, gwin + 6 * PG, 0, 0), -EFAULT);
+    win[0] = 1;     /* resident */
+    memset(win + 2048, 0xff, 2);
+    assert_int_equal(sys(LU_NR_mincore, gwin, PG + 1, gwin + 2048, 0, 0), 0);
+    assert_int_equal(win[2048] & 1, 1);
+    assert_int_equal(win[2049] & ~1, 0);
+}
+
 static char *read_file(const char *path)
 {
     static char buf[4096];
@@ -386,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_fcntl_ioctl),
         cmocka_unit_test(test_open_flags_aarch64),
         cmocka_unit_test(test_process_and_time),
+        cmocka_unit_test(test_mincore_error_order),
         cmocka_unit_test(test_strace),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
