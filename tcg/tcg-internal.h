@@ -56,6 +56,8 @@ struct tcg_backend {
     uintptr_t (*tb_ptr)(const struct tcg_tb *tb);
     void (*flush)(void);
     void (*dump)(FILE *f, const struct tcg_tb *tb);
+    /* the code position of a host fault at host_pc, 0 if not ours */
+    uintptr_t (*fault_code_pc)(uintptr_t host_pc);
 };
 
 extern const struct tcg_backend tcg_backend_tci;

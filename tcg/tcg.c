@@ -354,6 +354,17 @@ void tcg_tb_dump(FILE *f, const struct tcg_tb *tb)
     tb->be->dump(f, tb);
 }
 
+uintptr_t tcg_fault_code_pc(uintptr_t host_pc)
+{
+    for (size_t i = 0; i < sizeof(backends) / sizeof(backends[0]); i++) {
+        uintptr_t pc = backends[i]->fault_code_pc(host_pc);
+
+        if (pc)
+            return pc;
+    }
+    return 0;
+}
+
 int tcg_tb_find_insn(const struct tcg_tb *tb, uintptr_t pc)
 {
     uintptr_t start = (uintptr_t)tb->code;

@@ -222,6 +222,15 @@ void tcg_tb_set_jump(struct tcg_tb *tb, int n, const struct tcg_tb *dest);
 void tcg_tb_reset_jump(struct tcg_tb *tb, int n);
 /* The value goto_ptr takes to continue in tb. */
 uintptr_t tcg_tb_ptr(const struct tcg_tb *tb);
+/*
+ * For a host fault at host_pc while generated code runs (a guest access to
+ * an unmapped page, say): the code position to look the block up by and
+ * pass to tcg_tb_find_insn.  That is host_pc itself in JIT code, or the
+ * interpreter's current instruction under TCI; 0 when the fault is in
+ * neither.  The CPU state holds every global at such a fault.
+ * Async-signal-safe.
+ */
+uintptr_t tcg_fault_code_pc(uintptr_t host_pc);
 /* Index of the guest insn whose code holds host pc (or bytecode pc), or -1. */
 int tcg_tb_find_insn(const struct tcg_tb *tb, uintptr_t pc);
 /* Host disassembly (capstone) or bytecode listing of tb. */

@@ -9,6 +9,15 @@
 
 #include "tcg/tci/tci.h"
 
+/* The instruction doing a guest access, for a host fault in it. */
+static __thread const uint32_t *access_pc;
+
+uintptr_t tci_fault_code_pc(uintptr_t host_pc)
+{
+    (void)host_pc;
+    return (uintptr_t)access_pc;
+}
+
 static uint64_t sx(uint64_t v, int bits)
 {
     return bits == 64 ? v : (uint64_t)((int64_t)(v << (64 - bits)) >> (64 - bits));
@@ -122,15 +131,28 @@ static uint64_t bswap(uint64_t v, int bytes)
     return __builtin_bswap64(v) >> (64 - 8 * bytes);
 }
 
-/* Guest memory, or NULL after recording an alignment fault. */
+/*
+ * Guest memory for the access of instruction at pc, or NULL after
+ * recording an alignment fault.  The access itself may fault on the
+ * host: access_pc says where (cleared once it is done).
+ */
 static void *gmem(uintptr_t gb, uint64_t addr, unsigned memop, bool write,
-                  int insn)
+                  int insn, const uint32_t *pc)
 {
     if ((memop & TCG_MO_ALIGN) && (addr & ((1u << (memop & TCG_MO_SIZE)) - 1))) {
         tcg_fault = (struct tcg_fault){ addr, memop, write, insn };
         return NULL;
     }
+    access_pc = pc;
+    /* keep the compiler from moving the access across the marks */
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
     return (void *)(uintptr_t)(addr + gb);
+}
+
+static void access_done(void)
+{
+    __atomic_signal_fence(__ATOMIC_SEQ_CST);
+    access_pc = NULL;
 }
 
 uintptr_t tci_exec(const struct tcg_tb *tb, void *env)
@@ -274,29 +296,33 @@ uintptr_t tci_exec(const struct tcg_tb *tb, void *env)
             continue;
         case TCG_OP_qemu_ld:
             memop = a[2];
-            if (!(p = gmem(gb, f[a[1]], memop, false, (int)a[4])))
+            if (!(p = gmem(gb, f[a[1]], memop, false, (int)a[4], a - 1)))
                 return TCG_EXIT_FAULT;
             r = mem_load(p, memop);
+            access_done();
             break;
         case TCG_OP_qemu_st:
             memop = a[2];
-            if (!(p = gmem(gb, f[a[1]], memop, true, (int)a[4])))
+            if (!(p = gmem(gb, f[a[1]], memop, true, (int)a[4], a - 1)))
                 return TCG_EXIT_FAULT;
             memcpy(p, &f[a[0]], 1u << (memop & TCG_MO_SIZE));
+            access_done();
             continue;
         case TCG_OP_atomic_cmpxchg:
             memop = a[4];
-            if (!(p = gmem(gb, f[a[1]], memop, true, (int)a[6])))
+            if (!(p = gmem(gb, f[a[1]], memop, true, (int)a[6], a - 1)))
                 return TCG_EXIT_FAULT;
             r = atomic_cas(p, memop & TCG_MO_SIZE, f[a[2]], f[a[3]]);
+            access_done();
             if (memop & TCG_MO_SIGN)
                 r = sx(r, 8 << (memop & TCG_MO_SIZE));
             break;
         case TCG_OP_atomic_fetch:
             memop = a[3];
-            if (!(p = gmem(gb, f[a[1]], memop, true, (int)a[7])))
+            if (!(p = gmem(gb, f[a[1]], memop, true, (int)a[7], a - 1)))
                 return TCG_EXIT_FAULT;
             r = atomic_rmw(p, memop & TCG_MO_SIZE, (int)a[5], f[a[2]]);
+            access_done();
             if (memop & TCG_MO_SIGN)
                 r = sx(r, 8 << (memop & TCG_MO_SIZE));
             break;

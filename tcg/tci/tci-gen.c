@@ -233,4 +233,5 @@ const struct tcg_backend tcg_backend_tci = {
     .tb_ptr = tci_tb_ptr,
     .flush = tci_flush,
     .dump = tci_dump,
+    .fault_code_pc = tci_fault_code_pc,
 };

@@ -34,6 +34,8 @@ static inline uint64_t tci_u64(const uint32_t *p)
 }
 
 uintptr_t tci_exec(const struct tcg_tb *tb, void *env);
+/* The instruction running a guest access on this thread, or 0. */
+uintptr_t tci_fault_code_pc(uintptr_t host_pc);
 void tci_dump(FILE *f, const struct tcg_tb *tb);
 /* The libffi call of helper h with args (uint64_t each); its result. */
 uint64_t tci_call(const struct tcg_helper *h, const uint64_t *args);

@@ -125,3 +125,10 @@ intptr_t x86_rx_delta(void)
 {
     return rx - rw;
 }
+
+uintptr_t x86_fault_code_pc(uintptr_t host_pc)
+{
+    uintptr_t start = (uintptr_t)__atomic_load_n(&rx, __ATOMIC_RELAXED);
+
+    return start && host_pc - start < CODE_SIZE ? host_pc : 0;
+}

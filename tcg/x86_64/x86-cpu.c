@@ -5,10 +5,14 @@
  * set with tcg_host_features_mask() to exercise the fallbacks.
  */
 #include <cpuid.h>
+#include <pthread.h>
 
 #include "tcg/x86_64/x86.h"
 
-static unsigned detect(void)
+static unsigned detected;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void detect(void)
 {
     unsigned a, b, c, d, f = 0;
 
@@ -26,17 +30,11 @@ static unsigned detect(void)
     }
     if (__get_cpuid(0x80000001, &a, &b, &c, &d) && (c & (1u << 5)))
         f |= TCG_FEAT_LZCNT;
-    return f;
+    detected = f;
 }
 
 unsigned x86_features(void)
 {
-    static unsigned cached;
-    static bool done;
-
-    if (!__atomic_load_n(&done, __ATOMIC_ACQUIRE)) {
-        cached = detect();
-        __atomic_store_n(&done, true, __ATOMIC_RELEASE);
-    }
-    return cached & tcg_host_features_allowed();
+    pthread_once(&once, detect);
+    return detected & tcg_host_features_allowed();
 }

@@ -496,13 +496,13 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         g->label_at[a[0]] = g->b.p;
         break;
     case TCG_OP_br:
-        x86_regs_spill_all(&g->regs);
+        x86_regs_writeback_all(&g->regs);
         branch(g, -1, a[0]);
         break;
     case TCG_OP_brcond:
         ld(g, RAX, a[0]);
         ld(g, RCX, a[1]);
-        x86_regs_spill_all(&g->regs);
+        x86_regs_writeback_all(&g->regs);
         x_rr(&g->b, w | OP_CMP, RCX, RAX);
         branch(g, cc_of[a[2]], a[3]);
         break;
@@ -715,4 +715,5 @@ const struct tcg_backend tcg_backend_x86_64 = {
     .tb_ptr = x86_tb_ptr,
     .flush = x86_code_flush,
     .dump = x86_dump,
+    .fault_code_pc = x86_fault_code_pc,
 };

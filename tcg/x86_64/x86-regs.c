@@ -10,9 +10,10 @@
  * are taken.  The generator calls the sync points: dirty globals are
  * written back before ops that may fault, before helper calls that may
  * read or write globals, and at exits; cached globals are dropped after
- * helper calls that may write them; everything is written back and
- * forgotten at branches and labels, so every path into a label agrees
- * (all temps in their homes).  rbx, rbp, r12, r13 survive helper calls;
+ * helper calls that may write them.  At a branch everything is written
+ * back (the fall-through path keeps the now clean registers) and at a
+ * label everything is forgotten, so every path into a label agrees: all
+ * temps in their homes.  rbx, rbp, r12, r13 survive helper calls;
  * r10, r11 do not and are spilled around calls.
  */
 #include "tcg/x86_64/x86.h"
@@ -157,6 +158,12 @@ void x86_regs_forget_globals(struct x86_regs *r)
         if (r->temp_in[k] >= 0 && r->temp_in[k] < r->s->nb_globals)
             release(r, k);
     }
+}
+
+void x86_regs_writeback_all(struct x86_regs *r)
+{
+    for (int k = 0; k < NB_ALLOC; k++)
+        writeback(r, k);
 }
 
 void x86_regs_spill_all(struct x86_regs *r)

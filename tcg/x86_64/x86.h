@@ -26,6 +26,8 @@ void x86_code_flush(void);
 uintptr_t x86_enter(void *env, const void *code, uintptr_t guest_base);
 /* Executable address of the epilogue (return rax to x86_enter's caller). */
 const uint8_t *x86_epilogue(void);
+/* host_pc if it lies in the code buffer's executable view, else 0. */
+uintptr_t x86_fault_code_pc(uintptr_t host_pc);
 /* Executable view minus writable view of the code buffer. */
 intptr_t x86_rx_delta(void);
 
@@ -56,6 +58,8 @@ void x86_reg_store(struct x86_regs *r, uint64_t t, int reg);
 bool x86_reg_home_valid(const struct x86_regs *r, uint64_t t);
 void x86_regs_sync_globals(struct x86_regs *r);
 void x86_regs_forget_globals(struct x86_regs *r);
+/* Write every dirty temp back (registers stay valid), or also forget. */
+void x86_regs_writeback_all(struct x86_regs *r);
 void x86_regs_spill_all(struct x86_regs *r);
 /* Spill the allocatable registers a C call clobbers. */
 void x86_regs_before_call(struct x86_regs *r);

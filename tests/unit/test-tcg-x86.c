@@ -13,7 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <ucontext.h>
 #include <sched.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include <capstone.h>
 
@@ -314,6 +318,77 @@ static void test_globals_cached(void **state)
     tcg_ctx_set_optimize(ctx, true);
 }
 
+static sigjmp_buf fault_jmp;
+static volatile uintptr_t fault_code_pc;
+
+static void on_segv(int sig, siginfo_t *si, void *uc)
+{
+    (void)sig;
+    (void)si;
+    fault_code_pc = tcg_fault_code_pc(
+        (uintptr_t)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP]);
+    siglongjmp(fault_jmp, 1);
+}
+
+/*
+ * A guest load from an unmapped page faults on the host: the fault maps
+ * back to its guest instruction, and globals written before it are in
+ * the CPU state (the register cache synced them), for both backends.
+ */
+static void test_host_fault_precise(void **state)
+{
+    static const char *const be[] = { "jit", "tci" };
+    long page = sysconf(_SC_PAGESIZE);
+    unsigned char *m = mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    struct sigaction sa = { 0 }, old;
+
+    (void)state;
+    assert_true(m != MAP_FAILED);
+    assert_int_equal(mprotect(m + page, (size_t)page, PROT_NONE), 0);
+    sa.sa_sigaction = on_segv;
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+    assert_int_equal(sigaction(SIGSEGV, &sa, &old), 0);
+    for (int v = 0; v < 4; v++) {
+        struct tcg_ctx *c2 = tcg_ctx_new((uintptr_t)m);
+        tcg_i64 r0, r1, r2;
+        struct tcg_tb tb;
+        struct env e = { { 0, 0, (uint64_t)page + 8 } };
+
+        tcg_ctx_set(c2);
+        tcg_ctx_set_optimize(c2, v & 1);
+        assert_int_equal(tcg_backend_select(be[v / 2]), 0);
+        r0 = tcg_global_i64(offsetof(struct env, r[0]), "r0");
+        r1 = tcg_global_i64(offsetof(struct env, r[1]), "r1");
+        r2 = tcg_global_i64(offsetof(struct env, r[2]), "r2");
+        tcg_func_start();
+        tcg_gen_insn_start(0x100, 0);
+        tcg_gen_movi_i64(r0, 7);
+        tcg_gen_addi_i64(r1, r0, 1);
+        tcg_gen_insn_start(0x104, 0);
+        tcg_gen_qemu_ld_i64(r1, r2, TCG_MO_32);
+        tcg_gen_insn_start(0x108, 0);
+        tcg_gen_movi_i64(r0, 9);
+        tcg_gen_exit_tb(0);
+        assert_int_equal(tcg_gen_code(&tb), 0);
+        fault_code_pc = 0;
+        if (!sigsetjmp(fault_jmp, 1)) {
+            tcg_tb_exec(&tb, &e);
+            fail_msg("no fault (%s)", be[v / 2]);
+        }
+        assert_int_not_equal(fault_code_pc, 0);
+        assert_int_equal(tcg_tb_find_insn(&tb, fault_code_pc), 1);
+        assert_int_equal(e.r[0], 7);
+        assert_int_equal(e.r[1], 8);
+        tcg_tb_free(&tb);
+        tcg_ctx_free(c2);
+    }
+    assert_int_equal(sigaction(SIGSEGV, &old, NULL), 0);
+    munmap(m, 2 * (size_t)page);
+    tcg_ctx_set(ctx);
+    assert_int_equal(tcg_backend_select("jit"), 0);
+}
+
 static void test_dump_host_code(void **state)
 {
     char buf[4096] = { 0 };
@@ -340,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_features_select_code),
         cmocka_unit_test(test_guest_base_folded),
         cmocka_unit_test(test_globals_cached),
+        cmocka_unit_test(test_host_fault_precise),
         cmocka_unit_test(test_dump_host_code),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
