@@ -21,6 +21,7 @@
 #include "accel/user/host-calls.h"
 #include "accel/user/host-page-internal.h"
 #include "uemu/host-page.h"
+#include "uemu/mmap-lock.h"
 
 static guest_addr mmap_next_start = HP_TASK_UNMAPPED_BASE;
 /* The host pages the last hp_find_free reserved, until they are used. */
@@ -248,4 +249,30 @@ void hp_claims_free(struct hp_claims *c)
     free(c->runs);
     c->runs = NULL;
     c->n = c->cap = 0;
+}
+
+int64_t hp_reserve_mapping(guest_addr hint, guest_addr len, guest_addr align)
+{
+    if (len == 0) {
+        return -EINVAL;
+    }
+    len = ALIGN_UP(len, target_page_size);
+    if (len == 0) {
+        return -ENOMEM;
+    }
+    if (align < target_page_size) {
+        align = target_page_size;
+    }
+    mmap_lock();
+    int64_t start = hp_find_free(hint, len, align);
+    if (start >= 0) {
+        int r = hp_map_fixed((guest_addr)start, len, PROT_NONE,
+                             MAP_PRIVATE | MAP_NORESERVE, -1, 0, 0);
+        if (r < 0) {
+            hp_unreserve((guest_addr)start, len);
+            start = r;
+        }
+    }
+    mmap_unlock();
+    return start;
 }

@@ -32,6 +32,14 @@
  * guest page, so a mapping there never needs a fragment.
  */
 int64_t hp_find_free(guest_addr hint, guest_addr len, guest_addr align);
+/*
+ * For loaders: find len bytes aligned to align (both rounded up to TPS)
+ * and map them inaccessible, recorded in the page table, so segments can
+ * then be mapped over them with MAP_FIXED.  Takes the mmap lock itself.
+ * Returns the guest address, or -EINVAL (len 0) / -ENOMEM / -errno.
+ */
+int64_t hp_reserve_mapping(guest_addr hint, guest_addr len, guest_addr align);
+
 /* Give back a reservation from hp_find_free that was not used. */
 void hp_unreserve(guest_addr start, guest_addr len);
 
