@@ -1,0 +1,265 @@
+/*
+ * The cpu loop: find or translate the block at the guest pc, chain it to
+ * the block that just exited towards it, run it, and act on its exit
+ * value (see include/uemu/exec.h): continue, chain, or return an
+ * exception to the personality.  Also the goto_ptr lookup helper and the
+ * host SIGSEGV/SIGBUS handler that turns a fault in guest code into
+ * EXEC_EXCP_FAULT.
+ *
+ * Precise pc on faults: generated code records the running block in
+ * cur_tb; an op fault (tcg_fault) names its instruction, a host fault
+ * in JIT code is mapped through tcg_tb_find_insn().  A host fault inside
+ * the TCI interpreter or a helper cannot name its instruction: the pc
+ * is then that of the block's first instruction.
+ *
+ * -d exec and -d cpu turn chaining and the jump-cache shortcut off, so
+ * every block passes through the loop and is logged.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+
+#include "accel/tcg/exec-internal.h"
+#include "uemu/guest-space.h"
+#include "uemu/host-page.h"
+#include "uemu/log.h"
+#include "uemu/options.h"
+
+static __thread struct exec_cpu *current_cpu;
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+bool exec_chaining_off(void)
+{
+    return log_enabled(LOG_EXEC | LOG_CPU);
+}
+
+static void host_fault(int sig, siginfo_t *si, void *ucv)
+{
+    struct exec_cpu *cpu = current_cpu;
+    ucontext_t *uc = ucv;
+
+    if (!cpu || !cpu->in_guest) {
+        /* Not the guest's: let the access fault again and kill us. */
+        signal(sig, SIG_DFL);
+        return;
+    }
+    cpu->fault.addr = (uint64_t)(uintptr_t)si->si_addr - guest_base;
+    cpu->fault.is_exec = false;
+    cpu->fault.is_bus = sig == SIGBUS;
+#ifdef __x86_64__
+    /* Page-fault error code bit 1: the access was a write. */
+    cpu->fault.is_write = (uc->uc_mcontext.gregs[REG_ERR] & 2) != 0;
+    cpu->fault_host_pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+#else
+    (void)uc;
+    cpu->fault.is_write = false;
+    cpu->fault_host_pc = 0;
+#endif
+    cpu->in_guest = 0;
+    siglongjmp(cpu->jmp, 1);
+}
+
+static void init_handlers(void)
+{
+    struct sigaction sa;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_sigaction = host_fault;
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGSEGV, &sa, NULL) < 0 || sigaction(SIGBUS, &sa, NULL) < 0) {
+        perror("uemu: sigaction");
+        abort();
+    }
+    hp_set_invalidate_hook(exec_invalidate);
+}
+
+int exec_init(const char *backend)
+{
+    pthread_once(&init_once, init_handlers);
+    return backend ? tcg_backend_select(backend) : 0;
+}
+
+struct exec_cpu *exec_cpu_new(const struct guest_frontend *fe)
+{
+    struct exec_cpu *cpu;
+    void *p;
+
+    if (posix_memalign(&p, 64, sizeof(*cpu) + fe->env_size))
+        return NULL;
+    cpu = p;
+    memset(cpu, 0, sizeof(*cpu) + fe->env_size);
+    cpu->fe = fe;
+    cpu->ctx = tcg_ctx_new(guest_base);
+    if (!cpu->ctx) {
+        free(cpu);
+        return NULL;
+    }
+    tcg_ctx_set(cpu->ctx);
+    fe->init_globals();
+    pthread_mutex_lock(&exec_tb_lock);
+    exec_cpu_register_locked(cpu);
+    pthread_mutex_unlock(&exec_tb_lock);
+    return cpu;
+}
+
+void exec_cpu_free(struct exec_cpu *cpu)
+{
+    if (!cpu)
+        return;
+    pthread_mutex_lock(&exec_tb_lock);
+    exec_cpu_unregister_locked(cpu);
+    pthread_mutex_unlock(&exec_tb_lock);
+    if (current_cpu == cpu)
+        current_cpu = NULL;
+    tcg_ctx_free(cpu->ctx);
+    free(cpu);
+}
+
+void *exec_cpu_env(struct exec_cpu *cpu)
+{
+    return cpu->env;
+}
+
+const struct exec_fault *exec_cpu_fault(const struct exec_cpu *cpu)
+{
+    return &cpu->fault;
+}
+
+uintptr_t exec_helper_lookup_tb_ptr(void *env, uint64_t pc)
+{
+    struct exec_cpu *cpu = exec_cpu_of_env(env);
+    uint32_t flags = cpu->fe->get_flags(env);
+    struct exec_jc_entry *e = &cpu->jc[exec_jc_hash(pc)];
+    struct exec_tb *tb = __atomic_load_n(&e->tb, __ATOMIC_ACQUIRE);
+
+    if (exec_chaining_off())
+        return 0;
+    if (!tb || e->pc != pc || e->flags != flags) {
+        pthread_mutex_lock(&exec_tb_lock);
+        tb = exec_tb_lookup_locked(pc, flags);
+        if (tb) {
+            e->pc = pc;
+            e->flags = flags;
+            __atomic_store_n(&e->tb, tb, __ATOMIC_RELEASE);
+        }
+        pthread_mutex_unlock(&exec_tb_lock);
+        if (!tb)
+            return 0;
+    }
+    return tcg_tb_ptr(&tb->t);
+}
+
+static void restore_insn(struct exec_cpu *cpu, int insn)
+{
+    struct exec_tb *tb = cpu->cur_tb;
+
+    if (!tb || !tb->t.nb_insns)
+        return;
+    if (insn < 0 || (unsigned)insn >= tb->t.nb_insns)
+        insn = 0;
+    cpu->fe->restore_state(cpu->env, &tb->t.insn_data[insn * TCG_INSN_DATA_WORDS]);
+}
+
+static void log_state(struct exec_cpu *cpu, const struct exec_tb *tb)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f;
+
+    if (log_enabled(LOG_EXEC))
+        log_printf("Trace: %p [%08x/%016llx]\n", (const void *)tb, (unsigned)tb->flags,
+                   (unsigned long long)tb->pc);
+    if (!log_enabled(LOG_CPU) || !(f = open_memstream(&buf, &len)))
+        return;
+    cpu->fe->dump_state(f, cpu->env);
+    if (fclose(f) == 0)
+        log_printf("%s", buf);
+    free(buf);
+}
+
+/* The block to run at the guest pc, chained from last/n when that
+ * block exited towards it; NULL when the pc cannot be fetched. */
+static struct exec_tb *find_tb(struct exec_cpu *cpu, struct exec_tb *last, unsigned n,
+                               unsigned long gen)
+{
+    void *env = cpu->env;
+    uint64_t pc = cpu->fe->get_pc(env);
+    uint32_t flags = cpu->fe->get_flags(env);
+    struct exec_jc_entry *e = &cpu->jc[exec_jc_hash(pc)];
+    struct exec_tb *tb = e->tb;
+
+    if (tb && e->pc == pc && e->flags == flags && !last)
+        return tb;
+    pthread_mutex_lock(&exec_tb_lock);
+    if (!tb || e->pc != pc || e->flags != flags) {
+        tb = exec_tb_lookup_locked(pc, flags);
+        if (!tb)
+            tb = exec_tb_gen_locked(cpu, pc, flags);
+        if (tb) {
+            e->pc = pc;
+            e->flags = flags;
+            __atomic_store_n(&e->tb, tb, __ATOMIC_RELEASE);
+        }
+    }
+    if (tb && last && gen == exec_flush_count && !exec_chaining_off())
+        exec_tb_chain_locked(last, n, tb);
+    pthread_mutex_unlock(&exec_tb_lock);
+    return tb;
+}
+
+static int run(struct exec_cpu *cpu)
+{
+    struct exec_tb *last = NULL;
+    unsigned last_n = 0;
+    unsigned long gen = 0;
+
+    for (;;) {
+        struct exec_tb *tb = find_tb(cpu, last, last_n, gen);
+        uintptr_t ret;
+
+        if (!tb) {
+            cpu->fault = (struct exec_fault){
+                .addr = cpu->fe->get_pc(cpu->env), .is_exec = true,
+            };
+            return EXEC_EXCP_FAULT;
+        }
+        if (log_enabled(LOG_EXEC | LOG_CPU))
+            log_state(cpu, tb);
+        cpu->in_guest = 1;
+        ret = tcg_tb_exec(&tb->t, cpu->env);
+        cpu->in_guest = 0;
+        last = NULL;
+        if (ret == TCG_EXIT_FAULT) {
+            restore_insn(cpu, tcg_fault.insn);
+            cpu->fault = (struct exec_fault){
+                .addr = tcg_fault.addr, .is_write = tcg_fault.is_write,
+            };
+            return EXEC_EXCP_ALIGN;
+        }
+        if (ret >= EXEC_EXIT_LIMIT) {
+            last = (struct exec_tb *)(ret & ~(uintptr_t)1);
+            last_n = ret & 1;
+            gen = exec_flush_count;
+        } else if (ret == EXEC_EXCP_SYNC_ICACHE) {
+            exec_flush_all();
+        } else if (ret != EXEC_EXCP_NONE) {
+            return (int)ret;
+        }
+    }
+}
+
+int exec_cpu_exec(struct exec_cpu *cpu)
+{
+    current_cpu = cpu;
+    tcg_ctx_set(cpu->ctx);
+    if (sigsetjmp(cpu->jmp, 0)) {
+        struct exec_tb *tb = cpu->cur_tb;
+
+        restore_insn(cpu, tb ? tcg_tb_find_insn(&tb->t, cpu->fault_host_pc) : -1);
+        return EXEC_EXCP_FAULT;
+    }
+    return run(cpu);
+}

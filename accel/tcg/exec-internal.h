@@ -1,0 +1,97 @@
+/*
+ * Inside the execution engine: translation blocks, the per-thread state
+ * and the block cache shared by cpu-exec.c, tb-cache.c and
+ * translate-loop.c.  Nothing outside accel/tcg/ includes this.
+ *
+ * Engine fields of a thread sit just below its env (struct exec_cpu ends
+ * with the front end's CPU state), so generated code reaches them at
+ * negative offsets from the env pointer.
+ */
+#ifndef ACCEL_TCG_EXEC_INTERNAL_H
+#define ACCEL_TCG_EXEC_INTERNAL_H
+
+#include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stddef.h>
+
+#include "uemu/exec.h"
+
+/* Direct-mapped jump cache entries per thread (a power of two). */
+#define EXEC_JC_BITS 12
+#define EXEC_JC_SIZE (1u << EXEC_JC_BITS)
+
+struct exec_tb {
+    uint64_t pc, pc_end;        /* guest bytes [pc, pc_end) */
+    uint32_t flags;
+    bool invalid;
+    bool has_dest[2];           /* goto_tb slot n has a static successor */
+    uint64_t dest[2];           /* its guest pc */
+    struct exec_tb *jmp_to[2];  /* chained successor of slot n */
+    /* Blocks chained to this one: (tb | n) of the first, then each
+     * source's jmp_next[n]. */
+    uintptr_t jmp_in;
+    uintptr_t jmp_next[2];
+    struct exec_tb *hash_next;
+    struct tcg_tb t;
+};
+
+struct exec_jc_entry {
+    uint64_t pc;
+    uint32_t flags;
+    struct exec_tb *tb;
+};
+
+struct exec_cpu {
+    const struct guest_frontend *fe;
+    struct tcg_ctx *ctx;
+    struct exec_cpu *next;          /* all threads, for invalidation */
+    struct exec_fault fault;
+    sigjmp_buf jmp;                 /* host faults in guest code land here */
+    volatile sig_atomic_t in_guest;
+    uintptr_t fault_host_pc;
+    struct exec_jc_entry jc[EXEC_JC_SIZE];
+    /* Written by every block on entry: the block running now. */
+    struct exec_tb *cur_tb;
+    /* The front end's CPU state (env). */
+    _Alignas(64) unsigned char env[];
+};
+
+/* Offset of an engine field from env (negative). */
+#define EXEC_ENV_OFF(field) \
+    ((intptr_t)offsetof(struct exec_cpu, field) - (intptr_t)offsetof(struct exec_cpu, env))
+
+static inline struct exec_cpu *exec_cpu_of_env(void *env)
+{
+    return (struct exec_cpu *)((char *)env - offsetof(struct exec_cpu, env));
+}
+
+static inline unsigned exec_jc_hash(uint64_t pc)
+{
+    return (unsigned)((pc >> 1) ^ (pc >> (1 + EXEC_JC_BITS))) & (EXEC_JC_SIZE - 1);
+}
+
+/* The block cache lock; held while translating and (un)chaining. */
+extern pthread_mutex_t exec_tb_lock;
+/* Bumped by every full flush: blocks remembered across it are gone. */
+extern unsigned long exec_flush_count;
+extern struct exec_stats exec_stats;
+
+/* tb-cache.c; all with exec_tb_lock held. */
+struct exec_tb *exec_tb_lookup_locked(uint64_t pc, uint32_t flags);
+void exec_tb_insert_locked(struct exec_tb *tb);
+void exec_tb_chain_locked(struct exec_tb *src, unsigned n, struct exec_tb *dest);
+void exec_flush_all_locked(void);
+void exec_cpu_register_locked(struct exec_cpu *cpu);
+void exec_cpu_unregister_locked(struct exec_cpu *cpu);
+
+/* translate-loop.c, with exec_tb_lock held: a new block in the cache,
+ * or NULL when its first instruction cannot be fetched. */
+struct exec_tb *exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags);
+
+/* The goto_ptr lookup: jump cache, then the block cache. */
+uintptr_t exec_helper_lookup_tb_ptr(void *env, uint64_t pc);
+/* True while -d exec/cpu want every block to pass through the loop. */
+bool exec_chaining_off(void);
+
+#endif

@@ -1,0 +1,221 @@
+/*
+ * The translation-block cache: a hash table keyed by (guest pc, flags),
+ * the chaining bookkeeping between blocks, invalidation of a guest range
+ * and the full flush.
+ *
+ * Every block is in the hash table and in one array of live blocks (for
+ * range invalidation, which skips the walk when the range misses the
+ * span of all translated code).  An invalidated block leaves the table,
+ * is unchained from its sources and successors and dropped from every
+ * thread's jump cache; its memory stays on a list until the next full
+ * flush, because a thread may still be returning from it.  The full flush
+ * (code buffer full, fence.i) drops the backends' code too.
+ *
+ * All functions here run with exec_tb_lock held.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "accel/tcg/exec-internal.h"
+
+#define HASH_BITS 15
+#define HASH_SIZE (1u << HASH_BITS)
+
+pthread_mutex_t exec_tb_lock = PTHREAD_MUTEX_INITIALIZER;
+unsigned long exec_flush_count;
+struct exec_stats exec_stats;
+
+static struct exec_tb *hash_table[HASH_SIZE];
+static struct exec_tb **live;
+static size_t nb_live, cap_live;
+static struct exec_tb **dead;
+static size_t nb_dead, cap_dead;
+static uint64_t span_lo = UINT64_MAX, span_hi;
+static struct exec_cpu *cpus;
+
+static unsigned hash_of(uint64_t pc, uint32_t flags)
+{
+    uint64_t h = (pc ^ ((uint64_t)flags << 32)) * 0x9e3779b97f4a7c15ull;
+
+    return (unsigned)(h >> (64 - HASH_BITS));
+}
+
+static void push(struct exec_tb ***v, size_t *n, size_t *cap, struct exec_tb *tb)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 1024;
+        struct exec_tb **p = realloc(*v, c * sizeof(*p));
+
+        if (!p) {
+            fprintf(stderr, "uemu: out of memory for translation blocks\n");
+            abort();
+        }
+        *v = p;
+        *cap = c;
+    }
+    (*v)[(*n)++] = tb;
+}
+
+struct exec_tb *exec_tb_lookup_locked(uint64_t pc, uint32_t flags)
+{
+    for (struct exec_tb *tb = hash_table[hash_of(pc, flags)]; tb; tb = tb->hash_next) {
+        if (tb->pc == pc && tb->flags == flags)
+            return tb;
+    }
+    return NULL;
+}
+
+void exec_tb_insert_locked(struct exec_tb *tb)
+{
+    unsigned h = hash_of(tb->pc, tb->flags);
+
+    tb->hash_next = hash_table[h];
+    hash_table[h] = tb;
+    push(&live, &nb_live, &cap_live, tb);
+    if (tb->pc < span_lo)
+        span_lo = tb->pc;
+    if (tb->pc_end > span_hi)
+        span_hi = tb->pc_end;
+}
+
+void exec_tb_chain_locked(struct exec_tb *src, unsigned n, struct exec_tb *dest)
+{
+    if (src->invalid || dest->invalid || src->jmp_to[n] || !src->has_dest[n] ||
+        src->dest[n] != dest->pc || src->flags != dest->flags ||
+        src->t.be != dest->t.be || src->t.jmp_off[n] == UINT32_MAX)
+        return;
+    tcg_tb_set_jump(&src->t, n, &dest->t);
+    src->jmp_to[n] = dest;
+    src->jmp_next[n] = dest->jmp_in;
+    dest->jmp_in = (uintptr_t)src | n;
+    exec_stats.chained++;
+}
+
+/* Remove (src, n) from dest's list of incoming chains. */
+static void unlink_incoming(struct exec_tb *dest, struct exec_tb *src, unsigned n)
+{
+    uintptr_t *p = &dest->jmp_in;
+    uintptr_t want = (uintptr_t)src | n;
+
+    while (*p) {
+        struct exec_tb *s = (struct exec_tb *)(*p & ~(uintptr_t)1);
+        unsigned k = *p & 1;
+
+        if (*p == want) {
+            *p = s->jmp_next[k];
+            return;
+        }
+        p = &s->jmp_next[k];
+    }
+}
+
+static void invalidate_tb(struct exec_tb *tb)
+{
+    unsigned h = hash_of(tb->pc, tb->flags);
+
+    for (struct exec_tb **p = &hash_table[h]; *p; p = &(*p)->hash_next) {
+        if (*p == tb) {
+            *p = tb->hash_next;
+            break;
+        }
+    }
+    tb->invalid = true;
+    for (unsigned n = 0; n < 2; n++) {
+        if (tb->jmp_to[n]) {
+            unlink_incoming(tb->jmp_to[n], tb, n);
+            tb->jmp_to[n] = NULL;
+            tcg_tb_reset_jump(&tb->t, n);
+        }
+    }
+    while (tb->jmp_in) {
+        struct exec_tb *s = (struct exec_tb *)(tb->jmp_in & ~(uintptr_t)1);
+        unsigned k = tb->jmp_in & 1;
+
+        tb->jmp_in = s->jmp_next[k];
+        s->jmp_to[k] = NULL;
+        tcg_tb_reset_jump(&s->t, k);
+    }
+    for (struct exec_cpu *c = cpus; c; c = c->next) {
+        struct exec_jc_entry *e = &c->jc[exec_jc_hash(tb->pc)];
+
+        if (e->tb == tb)
+            __atomic_store_n(&e->tb, NULL, __ATOMIC_RELEASE);
+    }
+    push(&dead, &nb_dead, &cap_dead, tb);
+    exec_stats.invalidated++;
+}
+
+void exec_invalidate(uint64_t start, uint64_t len)
+{
+    uint64_t end = start + len;
+    size_t k = 0;
+
+    if (!len)
+        return;
+    pthread_mutex_lock(&exec_tb_lock);
+    if (end > span_lo && start < span_hi) {
+        for (size_t i = 0; i < nb_live; i++) {
+            struct exec_tb *tb = live[i];
+
+            if (tb->pc < end && tb->pc_end > start)
+                invalidate_tb(tb);
+            else
+                live[k++] = tb;
+        }
+        nb_live = k;
+    }
+    pthread_mutex_unlock(&exec_tb_lock);
+}
+
+static void free_tb(struct exec_tb *tb)
+{
+    tcg_tb_free(&tb->t);
+    free(tb);
+}
+
+void exec_flush_all_locked(void)
+{
+    for (size_t i = 0; i < nb_live; i++)
+        free_tb(live[i]);
+    for (size_t i = 0; i < nb_dead; i++)
+        free_tb(dead[i]);
+    nb_live = nb_dead = 0;
+    memset(hash_table, 0, sizeof(hash_table));
+    span_lo = UINT64_MAX;
+    span_hi = 0;
+    for (struct exec_cpu *c = cpus; c; c = c->next)
+        memset(c->jc, 0, sizeof(c->jc));
+    tcg_code_flush();
+    exec_flush_count++;
+    exec_stats.flushes++;
+}
+
+void exec_flush_all(void)
+{
+    pthread_mutex_lock(&exec_tb_lock);
+    exec_flush_all_locked();
+    pthread_mutex_unlock(&exec_tb_lock);
+}
+
+void exec_cpu_register_locked(struct exec_cpu *cpu)
+{
+    cpu->next = cpus;
+    cpus = cpu;
+}
+
+void exec_cpu_unregister_locked(struct exec_cpu *cpu)
+{
+    for (struct exec_cpu **p = &cpus; *p; p = &(*p)->next) {
+        if (*p == cpu) {
+            *p = cpu->next;
+            return;
+        }
+    }
+}
+
+void exec_get_stats(struct exec_stats *s)
+{
+    pthread_mutex_lock(&exec_tb_lock);
+    *s = exec_stats;
+    pthread_mutex_unlock(&exec_tb_lock);
+}

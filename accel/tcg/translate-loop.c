@@ -1,0 +1,201 @@
+/*
+ * The generic translate loop: builds one block at (pc, flags) by asking
+ * the front end for one instruction at a time, within the block limits
+ * (EXEC_MAX_INSNS instructions, one guest page), compiles it with the
+ * selected backend and logs it (-d in_asm, op, op_opt, out_asm).  Also
+ * the block exits front ends emit (exec_gen_*).
+ *
+ * Every block starts by storing its own exec_tb pointer below env
+ * (cur_tb), so a fault inside chained code finds its block and the
+ * guest pc of the faulting instruction from the insn_start data.
+ *
+ * A full code buffer (tcg_gen_code() == -ENOSPC) flushes every block
+ * and translates again into the empty buffer.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "accel/tcg/exec-internal.h"
+#include "uemu/guest-space.h"
+#include "uemu/log.h"
+#include "uemu/options.h"
+#include "uemu/page-table.h"
+#include "uemu/tcg-op.h"
+
+bool exec_code_ok(uint64_t addr, size_t len)
+{
+    uint64_t last = addr + len - 1;
+
+    if (!len || last < addr || !guest_pages)
+        return false;
+    for (uint64_t p = addr & ~(uint64_t)(EXEC_PAGE_SIZE - 1);; p += EXEC_PAGE_SIZE) {
+        if (!(page_table_get(guest_pages, p) & PAGE_EXEC))
+            return false;
+        if (p >= (last & ~(uint64_t)(EXEC_PAGE_SIZE - 1)))
+            return true;
+    }
+}
+
+/* Copy a memstream dump to the log one line at a time (gzprintf has a
+ * bounded buffer). */
+static void log_lines(const char *text)
+{
+    while (*text) {
+        const char *nl = strchr(text, '\n');
+        int n = nl ? (int)(nl - text) : (int)strlen(text);
+
+        log_printf("%.*s\n", n, text);
+        text += n + (nl != NULL);
+    }
+}
+
+static void log_dump(const char *title, const struct tcg_tb *tb)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+
+    if (!f)
+        return;
+    if (tb)
+        tcg_tb_dump(f, tb);
+    else
+        tcg_dump_ops(f);
+    if (fclose(f) == 0) {
+        log_printf("%s\n", title);
+        log_lines(buf);
+        log_printf("\n");
+    }
+    free(buf);
+}
+
+static void log_in_asm(const struct guest_frontend *fe, uint64_t pc, uint64_t end)
+{
+    char line[128];
+
+    log_printf("IN: 0x%llx\n", (unsigned long long)pc);
+    while (pc < end) {
+        unsigned len = fe->disas(line, sizeof(line), pc);
+
+        log_printf("0x%016llx:  %s\n", (unsigned long long)pc, line);
+        pc += len ? len : 2;
+    }
+    log_printf("\n");
+}
+
+/* Translate into the current context; the block's state ends in dc. */
+static void build(struct exec_cpu *cpu, struct exec_dc *dc)
+{
+    const struct guest_frontend *fe = cpu->fe;
+    uint64_t page = dc->pc_first & ~(uint64_t)(EXEC_PAGE_SIZE - 1);
+    tcg_i64 self = tcg_temp_new_i64();
+
+    tcg_gen_movi_i64(self, (uintptr_t)dc->tb);
+    tcg_gen_st_i64(self, tcg_env(), EXEC_ENV_OFF(cur_tb), TCG_MO_64);
+    while (dc->state == EXEC_DC_NEXT) {
+        if (dc->num_insns == dc->max_insns ||
+            (dc->num_insns && (dc->pc_next & ~(uint64_t)(EXEC_PAGE_SIZE - 1)) != page))
+            break;
+        fe->translate_insn(dc);
+        dc->num_insns++;
+    }
+    if (dc->state != EXEC_DC_NORETURN)
+        fe->tb_stop(dc);
+}
+
+struct exec_tb *exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags)
+{
+    const struct guest_frontend *fe = cpu->fe;
+    struct exec_tb *tb;
+    struct exec_dc dc;
+    int r;
+
+    if (!exec_code_ok(pc, 1))
+        return NULL;
+    tb = calloc(1, sizeof(*tb));
+    if (!tb) {
+        fprintf(stderr, "uemu: out of memory for a translation block\n");
+        abort();
+    }
+    tb->pc = pc;
+    tb->flags = flags;
+    for (int attempt = 0;; attempt++) {
+        dc = (struct exec_dc){
+            .pc_first = pc, .pc_next = pc, .flags = flags,
+            .max_insns = EXEC_MAX_INSNS, .state = EXEC_DC_NEXT, .tb = tb,
+        };
+        tb->has_dest[0] = tb->has_dest[1] = false;
+        tcg_func_start();
+        build(cpu, &dc);
+        if (attempt == 0 && log_enabled(LOG_IN_ASM))
+            log_in_asm(fe, pc, dc.pc_next);
+        if (attempt == 0 && log_enabled(LOG_OP))
+            log_dump("OP:", NULL);
+        r = tcg_gen_code(&tb->t);
+        if (r != -ENOSPC || attempt)
+            break;
+        exec_flush_all_locked();
+    }
+    if (r < 0) {
+        fprintf(stderr, "uemu: cannot compile the block at 0x%llx: %s\n",
+                (unsigned long long)pc, strerror(-r));
+        abort();
+    }
+    if (log_enabled(LOG_OP_OPT))
+        log_dump("OP after optimization:", NULL);
+    if (log_enabled(LOG_OUT_ASM))
+        log_dump("OUT:", &tb->t);
+    tb->pc_end = dc.pc_next > pc ? dc.pc_next : pc + 1;
+    exec_tb_insert_locked(tb);
+    exec_stats.translated++;
+    return tb;
+}
+
+void exec_gen_goto_tb(struct exec_dc *dc, unsigned n, tcg_i64 pc, uint64_t dest)
+{
+    dc->tb->has_dest[n] = true;
+    dc->tb->dest[n] = dest;
+    tcg_gen_goto_tb(n);
+    tcg_gen_movi_i64(pc, dest);
+    tcg_gen_exit_tb((uintptr_t)dc->tb | n);
+}
+
+static const struct tcg_helper helper_lookup = {
+    .name = "lookup_tb_ptr",
+    .func = (void *)exec_helper_lookup_tb_ptr,
+    .flags = TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS,
+    .ret = TCG_TYPE_PTR,
+    .nargs = 2,
+    .args = { TCG_TYPE_PTR, TCG_TYPE_I64 },
+};
+
+void exec_gen_lookup_and_goto_ptr(struct exec_dc *dc, tcg_i64 dest)
+{
+    tcg_ptr p = tcg_temp_new_ptr();
+    int args[2] = { tcg_env().n, dest.n };
+
+    (void)dc;
+    tcg_gen_call(&helper_lookup, p.n, args);
+    tcg_gen_goto_ptr(p);
+}
+
+void exec_gen_exception(struct exec_dc *dc, int code)
+{
+    (void)dc;
+    tcg_gen_exit_tb((uintptr_t)code);
+}
+
+void exec_gen_fetch_fault(struct exec_dc *dc, uint64_t addr)
+{
+    tcg_i64 t = tcg_temp_new_i64();
+    tcg_i32 k = tcg_temp_new_i32();
+
+    tcg_gen_movi_i64(t, addr);
+    tcg_gen_st_i64(t, tcg_env(), EXEC_ENV_OFF(fault.addr), TCG_MO_64);
+    tcg_gen_movi_i32(k, 1);
+    tcg_gen_st_i32(k, tcg_env(), EXEC_ENV_OFF(fault.is_exec), TCG_MO_8);
+    tcg_gen_movi_i32(k, 0);
+    tcg_gen_st_i32(k, tcg_env(), EXEC_ENV_OFF(fault.is_write), TCG_MO_8);
+    exec_gen_exception(dc, EXEC_EXCP_FAULT);
+}

@@ -1,0 +1,151 @@
+/*
+ * The execution engine (accel/tcg/): runs guest code through the JIT.
+ *
+ * A guest ISA plugs in as a struct guest_frontend: the size of its CPU
+ * state (the env the generated code works on), its IR globals, and the
+ * translation of one instruction at a time into IR (tcg-op.h).  The
+ * engine owns the rest: the generic translate loop (block limits, -d
+ * in_asm/op/op_opt/out_asm logging), the translation-block cache keyed
+ * by (guest pc, flags) with a per-thread direct-mapped jump cache,
+ * direct chaining of static successors, the indirect-branch lookup, the
+ * cpu loop, precise guest state on faults (insn_start data) and
+ * invalidation of translated code.
+ *
+ * A personality runs a guest thread as
+ *
+ *     struct exec_cpu *cpu = exec_cpu_new(&rv_frontend);
+ *     struct rv_cpu *env = exec_cpu_env(cpu);
+ *     env->pc = entry;
+ *     for (;;) {
+ *         int e = exec_cpu_exec(cpu);   // runs until an exception
+ *         ... handle e (syscall, fault, illegal instruction) ...
+ *     }
+ *
+ * Exit protocol of generated code (exit_tb values): 0 means "look the
+ * pc up again", a block pointer with n in its low bit asks the loop to
+ * chain goto_tb slot n of that block to the next one, and a value below
+ * EXEC_EXIT_LIMIT is an exception code, returned by exec_cpu_exec().
+ *
+ * Threads: each guest thread has its own exec_cpu (and tcg context);
+ * the block cache is shared and guarded by one lock.
+ */
+#ifndef UEMU_EXEC_H
+#define UEMU_EXEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "uemu/tcg.h"
+
+/* Most guest instructions in one block. */
+#define EXEC_MAX_INSNS 512
+/* Blocks never extend past a guest page of this size (they may end with
+ * an instruction straddling it). */
+#define EXEC_PAGE_SIZE 4096u
+/* exit_tb values below this are exception codes, not block pointers. */
+#define EXEC_EXIT_LIMIT 256
+
+/* Exception codes of the engine; front ends number theirs from
+ * EXEC_EXCP_FRONTEND up (below EXEC_EXIT_LIMIT). */
+enum {
+    EXEC_EXCP_NONE = 0,
+    /* guest memory or instruction fetch fault: see exec_cpu_fault() */
+    EXEC_EXCP_FAULT = 1,
+    /* misaligned access that must be aligned (atomics): exec_cpu_fault() */
+    EXEC_EXCP_ALIGN = 2,
+    /* internal: drop all translated code (instruction-cache sync), go on */
+    EXEC_EXCP_SYNC_ICACHE = 3,
+    EXEC_EXCP_FRONTEND = 16,
+};
+
+struct exec_tb;
+struct exec_cpu;
+
+/* Per-block translation state shared by the engine and a front end. */
+struct exec_dc {
+    uint64_t pc_first;      /* guest pc of the block */
+    uint64_t pc_next;       /* guest pc of the next instruction */
+    uint32_t flags;         /* the block's translation flags */
+    unsigned num_insns;     /* translated so far */
+    unsigned max_insns;
+    /* EXEC_DC_NEXT: keep going; EXEC_DC_STOP: end the block here, falling
+     * through to pc_next; EXEC_DC_NORETURN: the front end emitted the
+     * block's exit. */
+    int state;
+    struct exec_tb *tb;
+};
+
+enum { EXEC_DC_NEXT, EXEC_DC_STOP, EXEC_DC_NORETURN };
+
+struct guest_frontend {
+    const char *name;
+    size_t env_size;
+    /* Register the IR globals in the current tcg context (once per context;
+     * the same order each time, so the handles may be static). */
+    void (*init_globals)(void);
+    /* Emit insn_start and the IR of the instruction at dc->pc_next, advance
+     * pc_next, set dc->state when the block must end.  Called only when
+     * the first byte at pc_next is in executable guest memory. */
+    void (*translate_insn)(struct exec_dc *dc);
+    /* End a block whose state is EXEC_DC_STOP or EXEC_DC_NEXT (limit). */
+    void (*tb_stop)(struct exec_dc *dc);
+    uint64_t (*get_pc)(const void *env);
+    void (*set_pc)(void *env, uint64_t pc);
+    uint32_t (*get_flags)(const void *env);
+    /* Put the guest state back to the instruction of insn_start data. */
+    void (*restore_state)(void *env, const uint64_t *data);
+    void (*dump_state)(FILE *f, const void *env);
+    /* One line of guest disassembly for -d in_asm; returns the length. */
+    unsigned (*disas)(char *buf, size_t size, uint64_t pc);
+};
+
+/* What faulted (EXEC_EXCP_FAULT, EXEC_EXCP_ALIGN). */
+struct exec_fault {
+    uint64_t addr;          /* guest address */
+    bool is_write;
+    bool is_exec;           /* instruction fetch */
+    bool is_bus;            /* backed by nothing (host SIGBUS: past EOF) */
+};
+
+/* Select the backend ("jit" or "tci"); 0 or -ENOENT. */
+int exec_init(const char *backend);
+
+struct exec_cpu *exec_cpu_new(const struct guest_frontend *fe);
+void exec_cpu_free(struct exec_cpu *cpu);
+void *exec_cpu_env(struct exec_cpu *cpu);
+const struct exec_fault *exec_cpu_fault(const struct exec_cpu *cpu);
+/* Run guest code until an exception; returns its code. */
+int exec_cpu_exec(struct exec_cpu *cpu);
+
+/* Drop translated code overlapping [start, start + len). */
+void exec_invalidate(uint64_t start, uint64_t len);
+/* Drop all translated code. */
+void exec_flush_all(void);
+
+/* True when [addr, addr + len) is executable guest memory. */
+bool exec_code_ok(uint64_t addr, size_t len);
+
+/*
+ * Block exits for front ends.  pc is the front end's pc global.
+ *  - exec_gen_goto_tb: continue at the static dest (chained once known).
+ *  - exec_gen_lookup_and_goto_ptr: continue at the run-time pc held in
+ *    dest (already stored to pc), through the jump cache.
+ *  - exec_gen_exception: leave the loop with code (the front end stored
+ *    pc first).
+ *  - exec_gen_fault: instruction fetch fault at addr (pc stored first).
+ */
+void exec_gen_goto_tb(struct exec_dc *dc, unsigned n, tcg_i64 pc, uint64_t dest);
+void exec_gen_lookup_and_goto_ptr(struct exec_dc *dc, tcg_i64 dest);
+void exec_gen_exception(struct exec_dc *dc, int code);
+void exec_gen_fetch_fault(struct exec_dc *dc, uint64_t addr);
+
+/* Counters for tests: blocks translated, chains patched, full flushes,
+ * blocks invalidated. */
+struct exec_stats {
+    unsigned long translated, chained, flushes, invalidated;
+};
+void exec_get_stats(struct exec_stats *s);
+
+#endif

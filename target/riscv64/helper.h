@@ -1,0 +1,39 @@
+/*
+ * Between the riscv64 translator and cpu.c: the CPU state layout
+ * (offsets from env), the translator's front-end functions and the
+ * helpers generated code calls.  Includes neither cpu.h
+ * nor decode.h, so both the translator and cpu.c can use it.
+ */
+#ifndef TARGET_RISCV64_HELPER_H
+#define TARGET_RISCV64_HELPER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Offsets of struct rv_cpu fields from env. */
+struct rv_env_layout {
+    intptr_t x, f, pc, fflags, frm, res_addr, res_val;
+};
+extern const struct rv_env_layout rv_env_layout;
+
+/* The translator's struct guest_frontend members (translate.c). */
+struct exec_dc;
+void rv_init_globals(void);
+void rv_translate_insn(struct exec_dc *dc);
+void rv_tb_stop(struct exec_dc *dc);
+unsigned rv_disas_at(char *buf, size_t size, uint64_t pc);
+
+/* Helpers of cpu.c that generated code calls (env is struct rv_cpu *). */
+uint64_t rv_helper_csr(void *env, uint32_t csr, uint32_t op, uint64_t src);
+uint64_t rv_helper_counter(uint32_t csr);
+uint64_t rv_helper_orc_b(uint64_t x);
+/* rv_helper_csr ops. */
+enum { RV_CSR_RW, RV_CSR_RS, RV_CSR_RC };
+/* User CSR numbers. */
+enum {
+    RV_CSR_FFLAGS = 0x001, RV_CSR_FRM = 0x002, RV_CSR_FCSR = 0x003,
+    RV_CSR_CYCLE = 0xc00, RV_CSR_TIME = 0xc01, RV_CSR_INSTRET = 0xc02,
+};
+
+#endif
