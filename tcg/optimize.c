@@ -217,6 +217,10 @@ static bool simplify2(struct opt *o, const struct tcg_op *op)
             return emit_movi(o, d, reflexive((int)op->args[3])), true;
         return false;
     case TCG_OP_movcond:
+        if (o->t[a].is_const && o->t[b].is_const)
+            return emit_mov(o, d, (int)op->args[tcg_fold_cond(op->type, (int)op->args[5],
+                                                              o->t[a].val, o->t[b].val)
+                                                ? 3 : 4]), true;
         if (a == b)
             return emit_mov(o, d, (int)op->args[reflexive((int)op->args[5]) ? 3 : 4]), true;
         if (op->args[3] == op->args[4])

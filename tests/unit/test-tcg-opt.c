@@ -94,6 +94,43 @@ static void div_by_zero(void)
     tcg_gen_rem_i32(W[1], a, b);
 }
 
+static uint64_t h_pure(uint64_t a)
+{
+    return a * 3;
+}
+
+static void h_effect(void *env)
+{
+    ((struct env *)env)->r[7]++;
+}
+
+static const struct tcg_helper help_pure = {
+    "pure", (void *)h_pure, TCG_CALL_NO_SIDE_EFFECTS | TCG_CALL_NO_READ_GLOBALS |
+    TCG_CALL_NO_WRITE_GLOBALS, TCG_TYPE_I64, 1, { TCG_TYPE_I64 },
+};
+static const struct tcg_helper help_effect = {
+    "effect", (void *)h_effect, 0, TCG_TYPE_VOID, 1, { TCG_TYPE_PTR },
+};
+
+/* A pure helper whose result is unused goes; one with effects stays. */
+static void dead_call(void)
+{
+    tcg_i64 t = tcg_temp_new_i64();
+
+    tcg_gen_call(&help_pure, t.n, (const int[]){ R[1].n });
+    tcg_gen_call(&help_effect, -1, (const int[]){ tcg_env().n });
+}
+
+/* A condition known at translation time picks a movcond's value. */
+static void const_movcond(void)
+{
+    tcg_i64 a = tcg_temp_new_i64(), b = tcg_temp_new_i64();
+
+    tcg_gen_movi_i64(a, 3);
+    tcg_gen_movi_i64(b, 4);
+    tcg_gen_movcond_i64(TCG_COND_LT, R[0], a, b, R[1], R[2]);
+}
+
 /* Nothing to gain: every op matters. */
 static void needed(void)
 {
@@ -114,6 +151,8 @@ static const struct {
     { "branch_fold", branch_fold, 12, 3 },
     { "dead_stores", dead_stores, 5, 2 },
     { "div_by_zero", div_by_zero, 5, 3 },
+    { "dead_call", dead_call, 3, 2 },
+    { "const_movcond", const_movcond, 4, 2 },
     { "needed", needed, 4, 4 },
 };
 
@@ -158,14 +197,14 @@ static void test_corpus_shrinks(void **state)
         tcg_check_restore_ir(&c);
         tcg_optimize();
         after = tcg_op_count();
-        printf("# %-12s %3d -> %3d ops\n", corpus[i].name, before, after);
+        printf("# %-13s %3d -> %3d ops\n", corpus[i].name, before, after);
         assert_int_equal(before, corpus[i].before);
         assert_int_equal(after, corpus[i].after);
         total_before += before;
         total_after += after;
         tcg_check_free(&c);
     }
-    printf("# corpus       %3d -> %3d ops\n", total_before, total_after);
+    printf("# corpus        %3d -> %3d ops\n", total_before, total_after);
     assert_true(total_after * 2 < total_before);
 }
 

@@ -7,6 +7,7 @@
  * and a guest access is one instruction with guest_base folded in.
  * Skipped when the JIT is not built.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -389,6 +390,80 @@ static void test_host_fault_precise(void **state)
     assert_int_equal(tcg_backend_select("jit"), 0);
 }
 
+/* Filling the code buffer gives -ENOSPC; after a flush, code fits again. */
+static void test_code_buffer_full(void **state)
+{
+    struct tcg_tb tb;
+    int ret = 0, n = 0;
+
+    (void)state;
+    tcg_code_flush();
+    while (n < 100000) {
+        tcg_func_start();
+        for (int i = 0; i < 500; i++)
+            tcg_gen_xor_i64(R[0], R[0], R[1 + i % 3]);
+        tcg_gen_exit_tb(0);
+        ret = tcg_gen_code(&tb);
+        if (ret < 0)
+            break;
+        tcg_tb_free(&tb);
+        n++;
+    }
+    assert_int_equal(ret, -ENOSPC);
+    assert_true(n > 10);
+    tcg_code_flush();
+    tcg_func_start();
+    tcg_gen_exit_tb(3);
+    assert_int_equal(tcg_gen_code(&tb), 0);
+    {
+        struct env e = { { 0 } };
+
+        assert_int_equal(tcg_tb_exec(&tb, &e), 3);
+    }
+    tcg_tb_free(&tb);
+}
+
+/* Threads translate and run at once, each with its own context. */
+static void *translate_loop(void *arg)
+{
+    struct tcg_ctx *c = tcg_ctx_new(0);
+    tcg_i64 r0;
+    uintptr_t k = (uintptr_t)arg;
+
+    tcg_ctx_set(c);
+    r0 = tcg_global_i64(0, "r0");
+    for (unsigned i = 0; i < 300; i++) {
+        struct tcg_tb tb;
+        struct env e = { { i } };
+
+        tcg_func_start();
+        tcg_gen_muli_i64(r0, r0, 3);
+        tcg_gen_addi_i64(r0, r0, k);
+        tcg_gen_exit_tb(i + 1);
+        if (tcg_gen_code(&tb) < 0 || tcg_tb_exec(&tb, &e) != i + 1 ||
+            e.r[0] != i * 3 + k)
+            return (void *)1;
+        tcg_tb_free(&tb);
+    }
+    tcg_ctx_free(c);
+    return NULL;
+}
+
+static void test_threads_translate(void **state)
+{
+    pthread_t th[2];
+    void *ret[2];
+
+    (void)state;
+    tcg_code_flush();
+    for (uintptr_t i = 0; i < 2; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, translate_loop, (void *)(i + 5)), 0);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(pthread_join(th[i], &ret[i]), 0);
+        assert_null(ret[i]);
+    }
+}
+
 static void test_dump_host_code(void **state)
 {
     char buf[4096] = { 0 };
@@ -416,6 +491,8 @@ int main(void)
         cmocka_unit_test(test_guest_base_folded),
         cmocka_unit_test(test_globals_cached),
         cmocka_unit_test(test_host_fault_precise),
+        cmocka_unit_test(test_code_buffer_full),
+        cmocka_unit_test(test_threads_translate),
         cmocka_unit_test(test_dump_host_code),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
