@@ -75,7 +75,7 @@ DEF(atomic_cmpxchg, 1, 3, 1, TCG_OPF_TYPED | TCG_OPF_MAY_FAULT | TCG_OPF_SIDE_EF
 DEF(atomic_fetch, 1, 2, 2, TCG_OPF_TYPED | TCG_OPF_MAY_FAULT | TCG_OPF_SIDE_EFFECTS)
 DEF(mb, 0, 0, 1, TCG_OPF_SIDE_EFFECTS)
 /* helper calls: variable arguments, the last carg is the helper */
-DEF(call, 0, 0, 1, TCG_OPF_CALL | TCG_OPF_SIDE_EFFECTS)
+DEF(call, 0, 0, 1, TCG_OPF_SIDE_EFFECTS)
 /* per guest instruction data */
 DEF(insn_start, 0, 0, TCG_INSN_DATA_WORDS, TCG_OPF_SIDE_EFFECTS)
 /* block exits */

@@ -87,8 +87,7 @@ enum {
     TCG_OPF_BB_END = 2,
     TCG_OPF_SIDE_EFFECTS = 4,
     TCG_OPF_MAY_FAULT = 8,
-    TCG_OPF_CALL = 16,
-    TCG_OPF_NORETURN = 32,
+    TCG_OPF_NORETURN = 16,
 };
 
 enum tcg_opcode {

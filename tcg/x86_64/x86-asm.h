@@ -3,7 +3,7 @@
  * it emits, from the Intel SDM (vol. 2) opcode tables.
  *
  * An opcode is given as an int: the opcode byte plus prefix flags (X_0F,
- * X_0F38, X_66, X_F3, X_F2, X_W for REX.W, X_B8 for byte registers that
+ * X_0F38, X_66, X_F3, X_W for REX.W, X_B8 for byte registers that
  * need a REX to mean sil/dil/spl/bpl).  Memory operands are base + disp
  * or base + index (scale 1) + disp.  Everything writes to a struct xbuf;
  * the caller checks for space before each op (X_MAX_OP_BYTES).
@@ -21,7 +21,7 @@ enum {
 };
 
 enum {
-    X_0F = 0x100, X_0F38 = 0x200, X_66 = 0x400, X_F3 = 0x800, X_F2 = 0x1000,
+    X_0F = 0x100, X_0F38 = 0x200, X_66 = 0x400, X_F3 = 0x800,
     X_W = 0x2000, X_B8 = 0x4000, X_LOCK = 0x8000,
 };
 
@@ -89,8 +89,6 @@ static inline void x_op(struct xbuf *b, int op, int reg, int index, int base)
         x_b(b, 0x66);
     if (op & X_F3)
         x_b(b, 0xf3);
-    if (op & X_F2)
-        x_b(b, 0xf2);
     if (op & X_W)
         rex |= 8;
     if (reg >= 0 && reg & 8)

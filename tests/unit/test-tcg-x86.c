@@ -500,7 +500,7 @@ int main(void)
 #else
 int main(void)
 {
-    printf("1..0 # SKIP the JIT backend is not built\n");
+    printf("1..1\nok 1 - x86_64 backend # SKIP the JIT backend is not built\n");
     return 0;
 }
 #endif
