@@ -590,7 +590,9 @@ static int emit(struct gen *g, struct tcg_tb *tb)
 {
     const struct tcg_ctx *s = g->s;
     int insn = -1;
+    bool reachable = true;
 
+    x86_regs_enter(&g->regs);
     for (int i = 0; i < s->nb_ops; i++) {
         const struct tcg_op *op = &s->ops[i];
 
@@ -615,12 +617,19 @@ static int emit(struct gen *g, struct tcg_tb *tb)
             gen_op(g, op, insn);
             break;
         }
+        if (op->opc == TCG_OP_set_label)
+            reachable = true;
+        else if (op->opc == TCG_OP_br || (tcg_opdefs[op->opc].flags & TCG_OPF_NORETURN))
+            reachable = false;
     }
     if (!room(g))
         return -ENOSPC;
-    x86_regs_sync_globals(&g->regs);
-    x_rr(&g->b, OP_XOR, RAX, RAX);
-    jmp_epilogue(g, -1);
+    if (reachable) {
+        /* running off the end is exit_tb 0 */
+        x86_regs_sync_globals(&g->regs);
+        x_rr(&g->b, OP_XOR, RAX, RAX);
+        jmp_epilogue(g, -1);
+    }
     if (insn >= 0)
         tb->insn_end[insn] = (uint32_t)(g->b.p - g->b.start);
     if (gen_stubs(g) < 0)

@@ -2,7 +2,12 @@
  * The x86_64 backend's register allocator: a cache of temps in host
  * registers, per block.
  *
- * Every temp has a memory home (frame slot or CPU-state field, see
+ * The block's most used globals are pinned: each has a callee-saved
+ * register for the whole block, loaded on entry and valid on every path
+ * (so across branches and labels too); one the block writes is stored
+ * back at each sync point below, one a helper may change is reloaded
+ * after the call.  The other registers form a cache:
+ * every temp has a memory home (frame slot or CPU-state field, see
  * x86-gen.c); a temp may also live in one of the allocatable registers,
  * possibly newer than its home (dirty).  Ops read and write temps through
  * x86_reg_load/x86_reg_store, which allocate registers on demand and
@@ -12,14 +17,19 @@
  * read or write globals, and at exits; cached globals are dropped after
  * helper calls that may write them.  At a branch everything is written
  * back (the fall-through path keeps the now clean registers) and at a
- * label everything is forgotten, so every path into a label agrees: all
- * temps in their homes.  rbx, rbp, r12, r13 survive helper calls;
- * r10, r11 do not and are spilled around calls.
+ * label everything unpinned is forgotten, so every path into a label
+ * agrees: pinned globals in their registers, all else in its home.
+ * rbx, rbp, r12, r13 survive helper calls; r10, r11 do not and are
+ * spilled around calls.
  */
 #include "tcg/x86_64/x86.h"
 
 static const int alloc_regs[] = { RBX, RBP, R12, R13, R10, R11 };
 #define NB_ALLOC ((int)(sizeof(alloc_regs) / sizeof(alloc_regs[0])))
+/* pinned globals take the first slots; the rest stays a cache */
+#define NB_PIN 3
+/* a global is worth pinning from this many uses */
+#define PIN_MIN_USES 3
 
 bool x86_home(const struct tcg_ctx *s, uint64_t t, int *base, int32_t *disp)
 {
@@ -44,6 +54,37 @@ static void home_move(struct x86_regs *r, int op, int reg, uint64_t t)
     x_rm(r->b, (base == RSP || i64 ? X_W : 0) | op, reg, base, X_NOREG, disp);
 }
 
+/* Pin the most used globals (counted over the block's ops). */
+static void choose_pinned(struct x86_regs *r)
+{
+    const struct tcg_ctx *s = r->s;
+    int uses[TCG_MAX_TEMPS] = { 0 };
+
+    for (int i = 0; i < s->nb_ops; i++) {
+        const struct tcg_op *op = &s->ops[i];
+
+        for (int k = 0; k < op->nb_oargs + op->nb_iargs; k++) {
+            uses[op->args[k]]++;
+            if (k < op->nb_oargs)
+                r->written[op->args[k]] = true;
+        }
+    }
+    for (int k = 0; k < NB_PIN; k++) {
+        int best = -1;
+
+        for (int g = 1; g < s->nb_globals; g++) {
+            if (r->slot_of[g] < 0 && uses[g] >= PIN_MIN_USES &&
+                (best < 0 || uses[g] > uses[best]))
+                best = g;
+        }
+        if (best < 0)
+            break;
+        r->temp_in[k] = best;
+        r->slot_of[best] = (int8_t)k;
+        r->nb_pinned++;
+    }
+}
+
 void x86_regs_init(struct x86_regs *r, const struct tcg_ctx *s, struct xbuf *b,
                    bool enabled)
 {
@@ -51,29 +92,50 @@ void x86_regs_init(struct x86_regs *r, const struct tcg_ctx *s, struct xbuf *b,
     r->b = b;
     r->enabled = enabled;
     r->clock = 0;
+    r->nb_pinned = 0;
     for (int i = 0; i < TCG_MAX_TEMPS; i++) {
         r->slot_of[i] = -1;
         r->dirty[i] = false;
+        r->written[i] = false;
     }
     for (int k = 0; k < NB_ALLOC; k++)
         r->temp_in[k] = -1;
+    if (enabled)
+        choose_pinned(r);
+}
+
+static void load_pinned(struct x86_regs *r)
+{
+    for (int k = 0; k < r->nb_pinned; k++)
+        home_move(r, OP_MOV_LD, alloc_regs[k], (uint64_t)r->temp_in[k]);
+}
+
+void x86_regs_enter(struct x86_regs *r)
+{
+    load_pinned(r);
 }
 
 static void writeback(struct x86_regs *r, int k)
 {
     int t = r->temp_in[k];
 
+    if (k < r->nb_pinned) {
+        if (r->written[t])
+            home_move(r, OP_MOV_ST, alloc_regs[k], (uint64_t)t);
+        return;
+    }
     if (t >= 0 && r->dirty[t]) {
         home_move(r, OP_MOV_ST, alloc_regs[k], (uint64_t)t);
         r->dirty[t] = false;
     }
 }
 
+/* Write back and free slot k (pinned slots stay). */
 static void release(struct x86_regs *r, int k)
 {
     int t = r->temp_in[k];
 
-    if (t >= 0) {
+    if (t >= 0 && k >= r->nb_pinned) {
         writeback(r, k);
         r->slot_of[t] = -1;
         r->temp_in[k] = -1;
@@ -83,9 +145,9 @@ static void release(struct x86_regs *r, int k)
 /* A register slot for t: free, or the least recently used one evicted. */
 static int take(struct x86_regs *r, uint64_t t)
 {
-    int best = 0;
+    int best = r->nb_pinned;
 
-    for (int k = 0; k < NB_ALLOC; k++) {
+    for (int k = r->nb_pinned; k < NB_ALLOC; k++) {
         if (r->temp_in[k] < 0) {
             best = k;
             goto found;
@@ -141,6 +203,8 @@ void x86_reg_store(struct x86_regs *r, uint64_t t, int reg)
 
 bool x86_reg_home_valid(const struct x86_regs *r, uint64_t t)
 {
+    if (r->slot_of[t] >= 0 && r->slot_of[t] < r->nb_pinned)
+        return !r->written[t];
     return !r->dirty[t];
 }
 
@@ -158,11 +222,12 @@ void x86_regs_forget_globals(struct x86_regs *r)
         if (r->temp_in[k] >= 0 && r->temp_in[k] < r->s->nb_globals)
             release(r, k);
     }
+    load_pinned(r);
 }
 
 void x86_regs_writeback_all(struct x86_regs *r)
 {
-    for (int k = 0; k < NB_ALLOC; k++)
+    for (int k = r->nb_pinned; k < NB_ALLOC; k++)
         writeback(r, k);
 }
 

@@ -42,6 +42,8 @@ struct x86_regs {
     unsigned clock;
     int8_t slot_of[TCG_MAX_TEMPS];     /* allocatable register index or -1 */
     bool dirty[TCG_MAX_TEMPS];         /* register newer than the home */
+    bool written[TCG_MAX_TEMPS];       /* an op of the block writes it */
+    int nb_pinned;                     /* slots [0, nb_pinned) are pinned */
     int temp_in[8];
     unsigned last_use[8];
 };
@@ -51,6 +53,8 @@ bool x86_home(const struct tcg_ctx *s, uint64_t t, int *base, int32_t *disp);
 /* enabled false keeps every temp in its home (no caching). */
 void x86_regs_init(struct x86_regs *r, const struct tcg_ctx *s, struct xbuf *b,
                    bool enabled);
+/* Load the pinned globals: the start of the block's code. */
+void x86_regs_enter(struct x86_regs *r);
 /* reg = t, and t = reg (reg is a scratch register, never allocatable). */
 void x86_reg_load(struct x86_regs *r, int reg, uint64_t t);
 void x86_reg_store(struct x86_regs *r, uint64_t t, int reg);

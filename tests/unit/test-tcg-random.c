@@ -7,7 +7,8 @@
  *
  * UEMU_TCG_SEED=n picks the run's seed (printed at start); each program's
  * own seed derives from it and its number, and UEMU_TCG_PROG=k runs only
- * program k with its IR dumped, to reproduce a failure.
+ * program k, dumping its IR and each variant's code, to reproduce a
+ * failure.
  * UEMU_TCG_PROGRAMS=n changes how many programs run (default 10000).
  */
 #include <setjmp.h>
@@ -408,10 +409,13 @@ static bool run_one(unsigned long seed, unsigned long k, bool dump)
         e.w[i] = (uint32_t)rand_const();
     for (size_t i = 0; i < sizeof(gmem); i++)
         gmem[i] = (unsigned char)next();
-    if (dump)
+    if (dump) {
         tcg_dump_ops(stderr);
+        tcg_ctx_set_dump(ctx, stderr, TCG_DUMP_OP_OPT | TCG_DUMP_OUT_ASM);
+    }
     nb_ops += (unsigned long)tcg_op_count();
     tcg_check_compile(&c);
+    tcg_ctx_set_dump(ctx, NULL, 0);
     ok = tcg_check_run(&c, &e, sizeof(e), gmem, sizeof(gmem), &ret);
     nb_faults += ret == TCG_EXIT_FAULT;
     if (!ok) {

@@ -390,6 +390,35 @@ static void test_host_fault_precise(void **state)
     assert_int_equal(tcg_backend_select("jit"), 0);
 }
 
+/* A pinned global stays in its register through a loop (a back branch). */
+static void test_global_pinned_in_loop(void **state)
+{
+    struct tcg_tb tb;
+    struct env e = { { 5, 10 } };
+    tcg_label *top;
+    tcg_i64 c;
+    uint64_t want = 5;
+
+    (void)state;
+    tcg_func_start();
+    top = tcg_gen_new_label();
+    c = tcg_temp_new_i64();
+    tcg_gen_mov_i64(c, R[1]);
+    tcg_gen_set_label(top);
+    tcg_gen_muli_i64(R[0], R[0], 3);
+    tcg_gen_xori_i64(R[0], R[0], 1);
+    tcg_gen_subi_i64(c, c, 1);
+    tcg_gen_brcondi_i64(TCG_COND_NE, c, 0, top);
+    tcg_gen_exit_tb(0);
+    assert_int_equal(tcg_gen_code(&tb), 0);
+    assert_int_equal(env_accesses(&tb), 2);
+    assert_int_equal(tcg_tb_exec(&tb, &e), 0);
+    for (int i = 0; i < 10; i++)
+        want = (want * 3) ^ 1;
+    assert_int_equal(e.r[0], want);
+    tcg_tb_free(&tb);
+}
+
 /* Filling the code buffer gives -ENOSPC; after a flush, code fits again. */
 static void test_code_buffer_full(void **state)
 {
@@ -490,6 +519,7 @@ int main(void)
         cmocka_unit_test(test_features_select_code),
         cmocka_unit_test(test_guest_base_folded),
         cmocka_unit_test(test_globals_cached),
+        cmocka_unit_test(test_global_pinned_in_loop),
         cmocka_unit_test(test_host_fault_precise),
         cmocka_unit_test(test_code_buffer_full),
         cmocka_unit_test(test_threads_translate),
