@@ -1,8 +1,10 @@
 /*
  * The riscv64 Linux cpu loop: ecall is a system call (number in a7,
- * arguments in a0..a5, result in a0, execution resumes after the 4-byte
- * ecall); faults, illegal instructions and ebreak end the process with
- * the signal Linux would deliver (guest handlers arrive with issue #5).
+ * arguments in a0..a5, result in a0; execution resumes after the 4-byte
+ * ecall).  riscv_flush_icache drops the translated code of its range,
+ * every other call goes to lu_syscall.  Faults, illegal instructions and
+ * ebreak end the process with the signal Linux would deliver (guest
+ * handlers arrive with issue #5).
  *
  *     lu_cpu_loop_riscv64("./prog", info.entry, stack.sp);
  */
@@ -20,6 +22,10 @@
 #include "uemu/linux-user.h"
 #include "uemu/log.h"
 #include "uemu/riscv64.h"
+
+/* riscv64's own system call (asm/unistd.h: __NR_arch_specific_syscall
+ * + 15): make stores to [start, end) visible to instruction fetch. */
+#define RV_NR_RISCV_FLUSH_ICACHE 259
 
 /* Die by sig as the native program would, after one line on stderr. */
 static void __attribute__((noreturn)) die(int sig)
@@ -82,7 +88,12 @@ int lu_cpu_loop_riscv64(const char *prog, guest_addr entry, guest_addr sp)
         switch (e) {
         case RV_EXCP_ECALL:
             memcpy(args, &env->x[10], sizeof(args));
-            env->x[10] = (uint64_t)lu_syscall((int64_t)env->x[17], args);
+            if (env->x[17] == RV_NR_RISCV_FLUSH_ICACHE) {
+                exec_invalidate(args[0], args[1] - args[0]);
+                env->x[10] = 0;
+            } else {
+                env->x[10] = (uint64_t)lu_syscall((int64_t)env->x[17], args);
+            }
             env->pc += 4;
             break;
         case RV_EXCP_ILLEGAL:
