@@ -6,8 +6,17 @@
  * field of the CPU state reached through the env pointer), then per block
  * tcg_func_start(), emit ops with the builders of include/uemu/tcg-op.h,
  * tcg_gen_code() into a struct tcg_tb, and tcg_tb_exec(tb, env) to run it.
- * A context belongs to one thread at a time (tcg_ctx_set selects it).
- * Hosts are 64-bit and little-endian; a host pointer temp is 64 bits.
+ * A context belongs to one thread at a time (tcg_ctx_set selects it);
+ * contexts in several threads may compile and run blocks at once.  The
+ * accel passes guest_base (include/uemu/guest-space.h) to tcg_ctx_new;
+ * tcg itself knows nothing of guests.  Hosts are 64-bit and
+ * little-endian; a host pointer temp is 64 bits.
+ *
+ * Contract for front ends: a temp is read only after it was written;
+ * fields registered as globals are reached only through their global
+ * temps, never by ld/st of env (the optimizer and the register allocator
+ * keep globals in host registers); helpers declare with their flags
+ * whether they read or write globals through env.
  *
  * Semantics of the ops, defined for every input (front ends add guest
  * rules on top):
@@ -209,7 +218,8 @@ int tcg_backend_select(const char *name);
 const char *tcg_backend_name(void);
 /* Compile the current block; 0, or -ENOSPC when the code buffer is full. */
 int tcg_gen_code(struct tcg_tb *tb);
-/* Drop all compiled code of every backend (tbs become invalid). */
+/* Drop all compiled code of every backend (tbs become invalid); no
+ * block may be running in any thread. */
 void tcg_code_flush(void);
 /* Free a tb's tables (its code stays until tcg_code_flush). */
 void tcg_tb_free(struct tcg_tb *tb);
