@@ -162,6 +162,8 @@ uintptr_t tci_exec(const struct tcg_tb *tb, void *env)
     uintptr_t gb = tb->guest_base;
 
     f[0] = (uint64_t)(uintptr_t)env;
+    /* a fault handler may have jumped out of an earlier access */
+    access_pc = NULL;
     for (;;) {
         uint32_t h = *pc;
         const uint32_t *a = pc + 1;
