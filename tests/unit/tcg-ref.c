@@ -1,8 +1,8 @@
 /*
  * Reference interpreter of the IR (see tcg-ref.h): each op's meaning
  * written as directly as C allows, to be the oracle the backends are
- * compared against.  Slow on purpose-free grounds: it walks the op list
- * and looks labels up by scanning.
+ * compared against.  Only tests use it, so it stays simple and slow: it
+ * walks the op list and finds labels by scanning.
  */
 #include <stdlib.h>
 #include <string.h>
