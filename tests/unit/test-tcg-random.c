@@ -32,6 +32,7 @@
 struct env {
     uint64_t r[NR];
     uint32_t w[NW];
+    uint64_t scratch[4];   /* reached by ld/st of env, not a global */
 };
 
 static unsigned char gmem[512] __attribute__((aligned(64)));
@@ -212,7 +213,7 @@ static void gen_straight(struct prog *p)
     bool i32 = pick(3) == 0;
     unsigned k;
 
-    switch (pick(16)) {
+    switch (pick(17)) {
     case 0: case 1: case 2: case 3:
         k = pick(sizeof(bins) / sizeof(bins[0]));
         if (i32)
@@ -281,6 +282,16 @@ static void gen_straight(struct prog *p)
     case 14:
         tcg_gen_insn_start(0x1000 + 4 * (uint64_t)p->insn, (uint64_t)p->insn);
         p->insn++;
+        break;
+    case 15:
+        k = (unsigned)offsetof(struct env, scratch) + pick(25);
+        switch (pick(5)) {
+        case 0: tcg_gen_st_i64(r64(p), tcg_env(), k, pick(4)); break;
+        case 1: tcg_gen_st_i32(r32(p), tcg_env(), k, pick(3)); break;
+        case 2: tcg_gen_ld_i64(r64(p), tcg_env(), k, pick(8)); break;
+        case 3: tcg_gen_ld_i32(r32(p), tcg_env(), k, pick(3) | (pick(2) ? TCG_MO_SIGN : 0)); break;
+        default: tcg_gen_mb(TCG_MB_ALL); break;
+        }
         break;
     default:
         if (i32)
@@ -410,6 +421,8 @@ static bool run_one(unsigned long seed, unsigned long k, bool dump)
         e.r[i] = rand_const();
     for (int i = 0; i < NW; i++)
         e.w[i] = (uint32_t)rand_const();
+    for (int i = 0; i < 4; i++)
+        e.scratch[i] = next();
     for (size_t i = 0; i < sizeof(gmem); i++)
         gmem[i] = (unsigned char)next();
     if (dump) {
