@@ -39,12 +39,20 @@ uint64_t rv_fp_box_s(uint32_t s)
     return RV_NANBOX_S | s;
 }
 
+/* Once NX has accrued (in most programs, from the first inexact
+ * operation on), an RNE result that can raise nothing else needs no
+ * flag collection: rv_fphost_fast_rne(). */
 static uint64_t arith(struct rv_cpu *env, const struct rv_fmt *f, enum rv_fpop op,
                       uint64_t a, uint64_t b, uint64_t c, uint32_t rm)
 {
+    int mode = rv_fp_resolve_rm(env, rm);
     uint32_t fl = 0;
-    uint64_t r = rv_fphost_op(f, op, a, b, c, rv_fp_resolve_rm(env, rm), &fl);
+    uint64_t r;
 
+    if (mode == RV_RM_RNE && (env->fflags & RV_FFLAG_NX) &&
+        rv_fphost_fast_rne(f, op, a, b, c, &r))
+        return r;
+    r = rv_fphost_op(f, op, a, b, c, mode, &fl);
     env->fflags |= fl;
     return r;
 }

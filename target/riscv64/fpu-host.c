@@ -23,6 +23,16 @@
  * mode with clear flags, computes, reads the flags and restores MXCSR,
  * so the compiler can neither move the arithmetic out of the rounding
  * mode nor fold it.
+ *
+ * Writing MXCSR costs more than the arithmetic, so rv_fphost_fast_rne()
+ * offers a path without it for the common case: RNE with NX already
+ * accrued in fflags.  It runs the bare SSE instruction in the host's own
+ * MXCSR (checked to be the default: RNE, all masked, no FTZ/DAZ) and
+ * accepts the result only when it is finite and larger in magnitude
+ * than the smallest normal.  Then no flag but NX can have been raised:
+ * NV always yields a NaN, DZ an infinity, OF in RNE an infinity, and
+ * UF (tiny after rounding) a result of at most the smallest normal;
+ * NX the caller already has.  Every other case takes the full path.
  */
 #include <string.h>
 
@@ -131,6 +141,70 @@ static bool inf_times_zero(const struct rv_fmt *f, uint64_t a, uint64_t b)
            (ka == RV_FK_ZERO && kb == RV_FK_INF);
 }
 
+#define SSE2BARE(insn, X, Y) __asm__(insn " %[y], %[x]" : [x] "+x"(X) : [y] "x"(Y))
+#define SSE3BARE(insn, X, Y, Z) \
+    __asm__(insn " %[y], %[x], %[z]" : [z] "+x"(Z) : [x] "x"(X), [y] "x"(Y))
+
+static uint64_t bare_d(enum rv_fpop op, uint64_t a, uint64_t b, uint64_t c)
+{
+    double x, y, z;
+    uint64_t r;
+
+    memcpy(&x, &a, 8);
+    memcpy(&y, &b, 8);
+    memcpy(&z, &c, 8);
+    switch (op) {
+    case RV_FPOP_ADD:  SSE2BARE("addsd", x, y); break;
+    case RV_FPOP_SUB:  SSE2BARE("subsd", x, y); break;
+    case RV_FPOP_MUL:  SSE2BARE("mulsd", x, y); break;
+    case RV_FPOP_DIV:  SSE2BARE("divsd", x, y); break;
+    case RV_FPOP_SQRT: SSE2BARE("sqrtsd", x, x); break;
+    case RV_FPOP_FMA:  SSE3BARE("vfmadd231sd", x, y, z); x = z; break;
+    }
+    memcpy(&r, &x, 8);
+    return r;
+}
+
+static uint64_t bare_s(enum rv_fpop op, uint64_t a, uint64_t b, uint64_t c)
+{
+    uint32_t a32 = (uint32_t)a, b32 = (uint32_t)b, c32 = (uint32_t)c, r;
+    float x, y, z;
+
+    memcpy(&x, &a32, 4);
+    memcpy(&y, &b32, 4);
+    memcpy(&z, &c32, 4);
+    switch (op) {
+    case RV_FPOP_ADD:  SSE2BARE("addss", x, y); break;
+    case RV_FPOP_SUB:  SSE2BARE("subss", x, y); break;
+    case RV_FPOP_MUL:  SSE2BARE("mulss", x, y); break;
+    case RV_FPOP_DIV:  SSE2BARE("divss", x, y); break;
+    case RV_FPOP_SQRT: SSE2BARE("sqrtss", x, x); break;
+    case RV_FPOP_FMA:  SSE3BARE("vfmadd231ss", x, y, z); x = z; break;
+    }
+    memcpy(&r, &x, 4);
+    return r;
+}
+
+bool rv_fphost_fast_rne(const struct rv_fmt *f, enum rv_fpop op, uint64_t a,
+                        uint64_t b, uint64_t c, uint64_t *res)
+{
+    uint64_t abs_mask = (1ull << (f->ebits + f->p - 1)) - 1;
+    uint64_t inf = abs_mask & ~((1ull << (f->p - 1)) - 1);
+    uint64_t min_normal = 1ull << (f->p - 1), r, mag;
+    uint32_t csr;
+
+    __asm__ volatile("stmxcsr %0" : "=m"(csr));
+    if ((csr & 0xffc0) != mxcsr_for_rm[RV_RM_RNE] ||
+        (op == RV_FPOP_FMA && !__builtin_cpu_supports("fma")))
+        return false;
+    r = f == &rv_fmt_d ? bare_d(op, a, b, c) : bare_s(op, a, b, c);
+    mag = r & abs_mask;
+    if (mag <= min_normal || mag >= inf)
+        return false;
+    *res = r;
+    return true;
+}
+
 uint64_t rv_fphost_op(const struct rv_fmt *f, enum rv_fpop op, uint64_t a,
                       uint64_t b, uint64_t c, int rm, uint32_t *fl)
 {
@@ -156,6 +230,13 @@ uint64_t rv_fphost_op(const struct rv_fmt *f, enum rv_fpop op, uint64_t a,
 }
 
 #else
+
+bool rv_fphost_fast_rne(const struct rv_fmt *f, enum rv_fpop op, uint64_t a,
+                        uint64_t b, uint64_t c, uint64_t *res)
+{
+    (void)f, (void)op, (void)a, (void)b, (void)c, (void)res;
+    return false;
+}
 
 uint64_t rv_fphost_op(const struct rv_fmt *f, enum rv_fpop op, uint64_t a,
                       uint64_t b, uint64_t c, int rm, uint32_t *fl)

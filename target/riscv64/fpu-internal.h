@@ -76,5 +76,9 @@ enum rv_fpop { RV_FPOP_ADD, RV_FPOP_SUB, RV_FPOP_MUL, RV_FPOP_DIV,
                RV_FPOP_SQRT, RV_FPOP_FMA };
 uint64_t rv_fphost_op(const struct rv_fmt *f, enum rv_fpop op, uint64_t a,
                       uint64_t b, uint64_t c, int rm, uint32_t *fl);
+/* The RNE result in *res when it provably raises no flag but NX, else
+ * false (then use rv_fphost_op).  Only for callers that have NX. */
+bool rv_fphost_fast_rne(const struct rv_fmt *f, enum rv_fpop op, uint64_t a,
+                        uint64_t b, uint64_t c, uint64_t *res);
 
 #endif

@@ -3,6 +3,10 @@
  * tests/riscv64-fpu/fpu-cases.h run through uemu's riscv64 FP helpers
  * (target/riscv64/fpu-helper.h), printed in the guest oracle's format.
  * S operands are unboxed and S results boxed as the translator does.
+ * Every case runs twice: with fflags clear (as the oracle does), and
+ * with NX already accrued, which sends RNE arithmetic down the helpers'
+ * fast path; the second run must give the same result and flags (plus
+ * NX), else the line shows flags "ff" and the comparison fails.
  *
  * Usage: rv-fpu-host [NRANDOM [SEED]]
  */
@@ -46,13 +50,12 @@ static uint32_t helper_rm(int rm)
 #define H_X_S_R(h)  h(&env, UB(a), helper_rm(rm))
 #define H_S_X(h)    BX(h(&env, a, helper_rm(rm)))
 
-static uint64_t fpu_exec(int op, int rm, uint64_t a, uint64_t b, uint64_t c,
-                         uint32_t *fflags)
+static uint64_t run_once(int op, int rm, uint64_t a, uint64_t b, uint64_t c,
+                         uint32_t fflags_before, uint32_t *fflags)
 {
     uint64_t r = 0;
 
-    (void)c;
-    env.fflags = 0;
+    env.fflags = fflags_before;
     env.frm = 0;
     switch (op) {
 #define H_CASE(id, mn, g, h, R, src) case OP_##id: r = H_##h(rv_helper_##id); break;
@@ -60,6 +63,18 @@ static uint64_t fpu_exec(int op, int rm, uint64_t a, uint64_t b, uint64_t c,
 #undef H_CASE
     }
     *fflags = env.fflags;
+    return r;
+}
+
+static uint64_t fpu_exec(int op, int rm, uint64_t a, uint64_t b, uint64_t c,
+                         uint32_t *fflags)
+{
+    uint32_t fl_nx;
+    uint64_t r = run_once(op, rm, a, b, c, 0, fflags);
+
+    if (run_once(op, rm, a, b, c, RV_FFLAG_NX, &fl_nx) != r ||
+        fl_nx != (*fflags | RV_FFLAG_NX))
+        *fflags = 0xff;
     return r;
 }
 
