@@ -41,6 +41,7 @@ static uint64_t to_int(struct rv_cpu *env, const struct rv_fmt *f, uint64_t a,
         bool inexact = false;
 
         if (u.exp >= 0) {
+            /* >= 2^64 is out of range for every type: 2^66 stands for it. */
             mag = u.exp > 64 ? (rv_u128)1 << 66 : (rv_u128)u.sig << u.exp;
         } else if (-u.exp >= 128) {
             inexact = true;

@@ -19,8 +19,8 @@
  *     illegal-instruction exception without calling its helper.
  *   - Given that, helpers see only rm 0..4 or 7 with a valid frm.  A
  *     helper called in breach of the contract rounds to nearest even.
- * fcvt.d.s and fcvt.{s,d}.w[u] round exactly but still take rm, so that
- * every instruction with an rm field has the same contract.
+ * fcvt.d.s, fcvt.d.w and fcvt.d.wu are always exact but still take rm,
+ * so that every instruction with an rm field has the same contract.
  *
  * Instructions without an rm field (fmin/fmax, compares, fclass,
  * fsgnj*, fmv) take none.  fsgnj*, fclass and fmv raise nothing and may
