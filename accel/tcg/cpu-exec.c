@@ -61,7 +61,12 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
     siglongjmp(cpu->jmp, 1);
 }
 
-static void init_handlers(void)
+static void init_hook(void)
+{
+    hp_set_invalidate_hook(exec_invalidate);
+}
+
+int exec_init(const char *backend)
 {
     struct sigaction sa;
 
@@ -73,12 +78,7 @@ static void init_handlers(void)
         perror("uemu: sigaction");
         abort();
     }
-    hp_set_invalidate_hook(exec_invalidate);
-}
-
-int exec_init(const char *backend)
-{
-    pthread_once(&init_once, init_handlers);
+    pthread_once(&init_once, init_hook);
     return backend ? tcg_backend_select(backend) : 0;
 }
 

@@ -109,7 +109,8 @@ struct exec_fault {
     bool is_bus;            /* backed by nothing (host SIGBUS: past EOF) */
 };
 
-/* Select the backend ("jit" or "tci"); 0 or -ENOENT. */
+/* Install the host SIGSEGV/SIGBUS handler (again, if someone replaced
+ * it) and select the backend ("jit" or "tci", NULL: keep); 0 or -ENOENT. */
 int exec_init(const char *backend);
 
 struct exec_cpu *exec_cpu_new(const struct guest_frontend *fe);
