@@ -358,6 +358,52 @@ static void gen_call(struct gen *g, const struct tcg_op *op)
     }
 }
 
+/* Whether the op's n temps can be used in allocated registers. */
+static bool direct(const struct gen *g, const uint64_t *a, int n)
+{
+    if (!g->regs.enabled)
+        return false;
+    for (int i = 0; i < n; i++) {
+        if (g->s->temps[a[i]].kind == TCG_TEMP_ENV)
+            return false;
+    }
+    return true;
+}
+
+/* dst = dst op src; op is an ALU opcode (op r/m, reg form) or OP_IMUL. */
+static void binop_rr(struct gen *g, int w, int op, int dst, int src)
+{
+    if (op == OP_IMUL)
+        x_rr(&g->b, w | OP_IMUL, dst, src);
+    else
+        x_rr(&g->b, w | op, src, dst);
+}
+
+/* d = a op b with the temps in allocated registers. */
+static void gen_binop_direct(struct gen *g, const uint64_t *a, int w, int op,
+                             bool commutative)
+{
+    unsigned keep = 0;
+    int rb = x86_reg_use(&g->regs, a[2], &keep);
+    int ra = x86_reg_use(&g->regs, a[1], &keep);
+    int rd = x86_reg_def(&g->regs, a[0], &keep);
+
+    if (rd == rb && rd != ra) {
+        /* d is b: b op= a when that is the same, else go through rax */
+        if (commutative) {
+            binop_rr(g, w, op, rd, ra);
+        } else {
+            x_rr(&g->b, X_W | OP_MOV_LD, RAX, ra);
+            binop_rr(g, w, op, RAX, rb);
+            x_rr(&g->b, X_W | OP_MOV_LD, rd, RAX);
+        }
+        return;
+    }
+    if (rd != ra)
+        x_rr(&g->b, X_W | OP_MOV_LD, rd, ra);
+    binop_rr(g, w, op, rd, rb);
+}
+
 static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
 {
     static const int alu[] = {
@@ -376,24 +422,38 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         x86_regs_sync_globals(&g->regs);
     switch (op->opc) {
     case TCG_OP_mov:
+        if (direct(g, a, 2)) {
+            unsigned keep = 0;
+            int ra = x86_reg_use(&g->regs, a[1], &keep);
+            int rd = x86_reg_def(&g->regs, a[0], &keep);
+
+            if (rd != ra)
+                x_rr(&g->b, X_W | OP_MOV_LD, rd, ra);
+            break;
+        }
         ld(g, RAX, a[1]);
         st(g, a[0], RAX);
         break;
     case TCG_OP_movi:
+        if (direct(g, a, 1)) {
+            unsigned keep = 0;
+
+            x_movi(&g->b, x86_reg_def(&g->regs, a[0], &keep), a[1]);
+            break;
+        }
         x_movi(&g->b, RAX, a[1]);
         st(g, a[0], RAX);
         break;
     case TCG_OP_add: case TCG_OP_sub: case TCG_OP_and: case TCG_OP_or:
-    case TCG_OP_xor:
+    case TCG_OP_xor: case TCG_OP_mul:
+        if (direct(g, a, 3)) {
+            gen_binop_direct(g, a, w, op->opc == TCG_OP_mul ? OP_IMUL : alu[op->opc],
+                             op->opc != TCG_OP_sub);
+            break;
+        }
         ld(g, RAX, a[1]);
         ld(g, RCX, a[2]);
-        x_rr(&g->b, w | alu[op->opc], RCX, RAX);
-        st(g, a[0], RAX);
-        break;
-    case TCG_OP_mul:
-        ld(g, RAX, a[1]);
-        ld(g, RCX, a[2]);
-        x_rr(&g->b, w | OP_IMUL, RAX, RCX);
+        binop_rr(g, w, op->opc == TCG_OP_mul ? OP_IMUL : alu[op->opc], RAX, RCX);
         st(g, a[0], RAX);
         break;
     case TCG_OP_andc: case TCG_OP_orc:

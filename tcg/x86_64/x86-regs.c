@@ -142,17 +142,20 @@ static void release(struct x86_regs *r, int k)
     }
 }
 
-/* A register slot for t: free, or the least recently used one evicted. */
-static int take(struct x86_regs *r, uint64_t t)
+/*
+ * A register slot for t: a free one, or the least recently used one not
+ * in keep (a mask of slots the current op holds), evicted.
+ */
+static int take(struct x86_regs *r, uint64_t t, unsigned keep)
 {
-    int best = r->nb_pinned;
+    int best = -1;
 
     for (int k = r->nb_pinned; k < NB_ALLOC; k++) {
         if (r->temp_in[k] < 0) {
             best = k;
             goto found;
         }
-        if (r->last_use[k] < r->last_use[best])
+        if (!(keep & 1u << k) && (best < 0 || r->last_use[k] < r->last_use[best]))
             best = k;
     }
     release(r, best);
@@ -175,11 +178,38 @@ void x86_reg_load(struct x86_regs *r, int reg, uint64_t t)
         return;
     }
     if (k < 0) {
-        k = take(r, t);
+        k = take(r, t, 0);
         home_move(r, OP_MOV_LD, alloc_regs[k], t);
     }
     r->last_use[k] = ++r->clock;
     x_rr(r->b, X_W | OP_MOV_LD, reg, alloc_regs[k]);
+}
+
+int x86_reg_use(struct x86_regs *r, uint64_t t, unsigned *keep)
+{
+    int k = r->slot_of[t];
+
+    if (r->s->temps[t].kind == TCG_TEMP_ENV)
+        return X86_ENV;
+    if (k < 0) {
+        k = take(r, t, *keep);
+        home_move(r, OP_MOV_LD, alloc_regs[k], t);
+    }
+    r->last_use[k] = ++r->clock;
+    *keep |= 1u << k;
+    return alloc_regs[k];
+}
+
+int x86_reg_def(struct x86_regs *r, uint64_t t, unsigned *keep)
+{
+    int k = r->slot_of[t];
+
+    if (k < 0)
+        k = take(r, t, *keep);
+    r->last_use[k] = ++r->clock;
+    r->dirty[t] = true;
+    *keep |= 1u << k;
+    return alloc_regs[k];
 }
 
 void x86_reg_store(struct x86_regs *r, uint64_t t, int reg)
@@ -195,7 +225,7 @@ void x86_reg_store(struct x86_regs *r, uint64_t t, int reg)
         return;
     }
     if (k < 0)
-        k = take(r, t);
+        k = take(r, t, 0);
     r->last_use[k] = ++r->clock;
     r->dirty[t] = true;
     x_rr(r->b, X_W | OP_MOV_LD, alloc_regs[k], reg);

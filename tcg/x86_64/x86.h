@@ -58,6 +58,14 @@ void x86_regs_enter(struct x86_regs *r);
 /* reg = t, and t = reg (reg is a scratch register, never allocatable). */
 void x86_reg_load(struct x86_regs *r, int reg, uint64_t t);
 void x86_reg_store(struct x86_regs *r, uint64_t t, int reg);
+/*
+ * For ops that work on allocated registers directly (only when the
+ * allocator is enabled): the register holding t to read (loaded if
+ * needed), and the register to write t's new value into.  keep collects
+ * the registers the op holds, so later calls do not evict them.
+ */
+int x86_reg_use(struct x86_regs *r, uint64_t t, unsigned *keep);
+int x86_reg_def(struct x86_regs *r, uint64_t t, unsigned *keep);
 /* Whether t's home holds its current value. */
 bool x86_reg_home_valid(const struct x86_regs *r, uint64_t t);
 void x86_regs_sync_globals(struct x86_regs *r);
