@@ -1,8 +1,7 @@
 /*
  * What only the x86_64 backend promises: its code buffer is never
  * writable and executable at one address (checked in /proc/self/maps),
- * goto_tb can be patched while another thread runs the block, the
- * optional instructions change the code (and their fallbacks are what
+ * the optional instructions change the code (and their fallbacks are what
  * runs when masked off; test-tcg-ops checks both give the same results),
  * and a guest access is one instruction with guest_base folded in.
  * Skipped when the JIT is not built.
@@ -90,82 +89,6 @@ static void test_wx(void **state)
     assert_int_equal(w, 1);
     assert_int_equal(x, 1);
     tcg_tb_free(&tb);
-}
-
-struct runner {
-    struct tcg_tb *a;
-    bool stop;
-    unsigned long counts[3];
-};
-
-static void *run_loop(void *p)
-{
-    struct runner *r = p;
-
-    while (!__atomic_load_n(&r->stop, __ATOMIC_ACQUIRE)) {
-        struct env e = { { 0 } };
-        uintptr_t v = tcg_tb_exec(r->a, &e);
-
-        /* 1: not chained; 2: through B; 9: looped on itself to the limit */
-        if (v == 1)
-            r->counts[0]++;
-        else if (v == 2)
-            r->counts[1]++;
-        else if (v == 9 && e.r[0] == 5000)
-            __atomic_fetch_add(&r->counts[2], 1, __ATOMIC_RELEASE);
-        else
-            abort();
-    }
-    return NULL;
-}
-
-/*
- * Block A counts r0 up and goto_tb's slot 0, which the main thread points
- * at A itself (a loop in generated code), at B, or nowhere, many times
- * while another thread runs A.
- */
-static void test_patch_while_running(void **state)
-{
-    struct tcg_tb a, b;
-    struct runner r = { &a, false, { 0 } };
-    pthread_t th;
-    tcg_label *done;
-
-    (void)state;
-    tcg_func_start();
-    done = tcg_gen_new_label();
-    tcg_gen_addi_i64(R[0], R[0], 1);
-    tcg_gen_brcondi_i64(TCG_COND_GEU, R[0], 5000, done);
-    tcg_gen_goto_tb(0);
-    tcg_gen_exit_tb(1);
-    tcg_gen_set_label(done);
-    tcg_gen_exit_tb(9);
-    assert_int_equal(tcg_gen_code(&a), 0);
-    assert_int_equal(a.jmp_off[0] % 4, 0);
-    tcg_func_start();
-    tcg_gen_exit_tb(2);
-    assert_int_equal(tcg_gen_code(&b), 0);
-
-    assert_int_equal(pthread_create(&th, NULL, run_loop, &r), 0);
-    for (int i = 0; i < 30000; i++) {
-        switch (i % 3) {
-        case 0: tcg_tb_set_jump(&a, 0, &a); break;
-        case 1: tcg_tb_set_jump(&a, 0, &b); break;
-        default: tcg_tb_reset_jump(&a, 0); break;
-        }
-    }
-    tcg_tb_set_jump(&a, 0, &a);
-    {
-        unsigned long before = __atomic_load_n(&r.counts[2], __ATOMIC_ACQUIRE);
-
-        while (__atomic_load_n(&r.counts[2], __ATOMIC_ACQUIRE) == before)
-            sched_yield();
-    }
-    __atomic_store_n(&r.stop, true, __ATOMIC_RELEASE);
-    pthread_join(th, NULL);
-    assert_true(r.counts[2] > 0);
-    tcg_tb_free(&a);
-    tcg_tb_free(&b);
 }
 
 /* How many instructions named mnem the code of body has, under features. */
@@ -515,7 +438,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wx),
-        cmocka_unit_test(test_patch_while_running),
         cmocka_unit_test(test_features_select_code),
         cmocka_unit_test(test_guest_base_folded),
         cmocka_unit_test(test_globals_cached),
