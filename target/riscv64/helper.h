@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "uemu/tcg.h"
+
 /* Offsets of struct rv_cpu fields from env. */
 struct rv_env_layout {
     intptr_t x, f, pc, fflags, frm, res_addr, res_val;
@@ -35,5 +37,23 @@ enum {
     RV_CSR_FFLAGS = 0x001, RV_CSR_FRM = 0x002, RV_CSR_FCSR = 0x003,
     RV_CSR_CYCLE = 0xc00, RV_CSR_TIME = 0xc01, RV_CSR_INSTRET = 0xc02,
 };
+
+/* The F/D helpers generated code calls, rv_fp_helpers[] (fp-helpers.c). */
+enum rv_fph {
+    RV_FPH_FADD_D, RV_FPH_FADD_S, RV_FPH_FSUB_D, RV_FPH_FSUB_S,
+    RV_FPH_FMUL_D, RV_FPH_FMUL_S, RV_FPH_FDIV_D, RV_FPH_FDIV_S,
+    RV_FPH_FSQRT_D, RV_FPH_FSQRT_S, RV_FPH_FMADD_D, RV_FPH_FMADD_S,
+    RV_FPH_FMSUB_D, RV_FPH_FMSUB_S, RV_FPH_FNMSUB_D, RV_FPH_FNMSUB_S,
+    RV_FPH_FNMADD_D, RV_FPH_FNMADD_S, RV_FPH_FMIN_D, RV_FPH_FMIN_S,
+    RV_FPH_FMAX_D, RV_FPH_FMAX_S, RV_FPH_FEQ_D, RV_FPH_FEQ_S, RV_FPH_FLT_D,
+    RV_FPH_FLT_S, RV_FPH_FLE_D, RV_FPH_FLE_S, RV_FPH_FCLASS_D,
+    RV_FPH_FCLASS_S, RV_FPH_FCVT_W_D, RV_FPH_FCVT_W_S, RV_FPH_FCVT_D_W,
+    RV_FPH_FCVT_S_W, RV_FPH_FCVT_WU_D, RV_FPH_FCVT_WU_S, RV_FPH_FCVT_D_WU,
+    RV_FPH_FCVT_S_WU, RV_FPH_FCVT_L_D, RV_FPH_FCVT_L_S, RV_FPH_FCVT_D_L,
+    RV_FPH_FCVT_S_L, RV_FPH_FCVT_LU_D, RV_FPH_FCVT_LU_S, RV_FPH_FCVT_D_LU,
+    RV_FPH_FCVT_S_LU, RV_FPH_FCVT_S_D, RV_FPH_FCVT_D_S, RV_FPH_CHECK_FRM,
+    RV_FPH_COUNT
+};
+extern const struct tcg_helper rv_fp_helpers[RV_FPH_COUNT];
 
 #endif

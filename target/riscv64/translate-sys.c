@@ -229,9 +229,7 @@ static bool trans_fmv_d_x(struct rv_tr *t, const rv_insn *d)
     return true;
 }
 
-/* The single in f: its low word when properly boxed, else the canonical
- * NaN; zero-extended. */
-static tcg_i64 unbox_s(tcg_i64 f)
+tcg_i64 rv_gen_unbox_s(tcg_i64 f)
 {
     tcg_i64 hi = tcg_temp_new_i64(), box = tcg_temp_new_i64();
     tcg_i64 lo = tcg_temp_new_i64(), nan = tcg_temp_new_i64();
@@ -273,7 +271,7 @@ static bool gen_fsgnj_s(const rv_insn *d, int kind)
 {
     tcg_i64 r = tcg_temp_new_i64();
 
-    gen_sgnj(r, unbox_s(rv_fpr[d->rs1]), unbox_s(rv_fpr[d->rs2]), 31, kind);
+    gen_sgnj(r, rv_gen_unbox_s(rv_fpr[d->rs1]), rv_gen_unbox_s(rv_fpr[d->rs2]), 31, kind);
     tcg_gen_ori_i64(rv_fpr[d->rd], r, NANBOX_S);
     return true;
 }

@@ -5,8 +5,8 @@
  *
  * Dispatch: every translate-*.c file offers a table of (id, function)
  * rows; they are merged into one array indexed by enum rv_id on first
- * use.  An id without a row (F/D arithmetic until its helpers exist) and
- * a function returning false raise an illegal-instruction exception.
+ * use.  An id without a row and a function returning false raise an
+ * illegal-instruction exception.
  *
  * Fetch: the engine guarantees the first byte of a block is executable
  * and never lets a block cross a guest page; only a 4-byte instruction in
@@ -42,6 +42,7 @@ static void build_dispatch(void)
     add_table(rv_trans_ma, rv_trans_ma_len);
     add_table(rv_trans_zb, rv_trans_zb_len);
     add_table(rv_trans_sys, rv_trans_sys_len);
+    add_table(rv_trans_fp, rv_trans_fp_len);
 }
 
 void rv_init_globals(void)

@@ -45,6 +45,9 @@ void rv_set_gpr(int r, tcg_i64 v);
 /* The register to compute into for rd: the global, or a scratch temp
  * for x0 (the result is dropped). */
 tcg_i64 rv_dest_gpr(int r);
+/* The single in f: its low word when properly NaN-boxed, else the
+ * canonical NaN; zero-extended (translate-sys.c). */
+tcg_i64 rv_gen_unbox_s(tcg_i64 f);
 /* End the block with an exception at this instruction. */
 void rv_gen_exception(struct rv_tr *t, int code);
 
@@ -57,5 +60,7 @@ extern const struct rv_trans_entry rv_trans_zb[];
 extern const size_t rv_trans_zb_len;
 extern const struct rv_trans_entry rv_trans_sys[];
 extern const size_t rv_trans_sys_len;
+extern const struct rv_trans_entry rv_trans_fp[];
+extern const size_t rv_trans_fp_len;
 
 #endif

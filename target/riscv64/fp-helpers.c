@@ -1,0 +1,70 @@
+/*
+ * The descriptors (name, function, flags, signature) of the riscv64 F/D
+ * helpers of fpu-helper.h, indexed by enum rv_fph, so the translator
+ * calls them without including fpu-helper.h (whose cpu.h must not meet
+ * decode.h).  They read and write fflags/frm, which are not IR globals,
+ * so every helper declares that it touches no global; fclass has no
+ * side effects at all.
+ */
+#include "target/riscv64/fpu-helper.h"
+#include "target/riscv64/helper.h"
+#include "uemu/tcg.h"
+
+#define NOG (TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS)
+#define P TCG_TYPE_PTR
+#define I32 TCG_TYPE_I32
+#define I64 TCG_TYPE_I64
+#define H(n, k, fl, r, na, ...)                                              \
+    [RV_FPH_##k] = { #n, (void *)rv_helper_##n, fl, r, na, { __VA_ARGS__ } }
+
+const struct tcg_helper rv_fp_helpers[RV_FPH_COUNT] = {
+    H(fadd_d, FADD_D, NOG, I64, 4, P, I64, I64, I32),
+    H(fadd_s, FADD_S, NOG, I32, 4, P, I32, I32, I32),
+    H(fsub_d, FSUB_D, NOG, I64, 4, P, I64, I64, I32),
+    H(fsub_s, FSUB_S, NOG, I32, 4, P, I32, I32, I32),
+    H(fmul_d, FMUL_D, NOG, I64, 4, P, I64, I64, I32),
+    H(fmul_s, FMUL_S, NOG, I32, 4, P, I32, I32, I32),
+    H(fdiv_d, FDIV_D, NOG, I64, 4, P, I64, I64, I32),
+    H(fdiv_s, FDIV_S, NOG, I32, 4, P, I32, I32, I32),
+    H(fsqrt_d, FSQRT_D, NOG, I64, 3, P, I64, I32),
+    H(fsqrt_s, FSQRT_S, NOG, I32, 3, P, I32, I32),
+    H(fmadd_d, FMADD_D, NOG, I64, 5, P, I64, I64, I64, I32),
+    H(fmadd_s, FMADD_S, NOG, I32, 5, P, I32, I32, I32, I32),
+    H(fmsub_d, FMSUB_D, NOG, I64, 5, P, I64, I64, I64, I32),
+    H(fmsub_s, FMSUB_S, NOG, I32, 5, P, I32, I32, I32, I32),
+    H(fnmsub_d, FNMSUB_D, NOG, I64, 5, P, I64, I64, I64, I32),
+    H(fnmsub_s, FNMSUB_S, NOG, I32, 5, P, I32, I32, I32, I32),
+    H(fnmadd_d, FNMADD_D, NOG, I64, 5, P, I64, I64, I64, I32),
+    H(fnmadd_s, FNMADD_S, NOG, I32, 5, P, I32, I32, I32, I32),
+    H(fmin_d, FMIN_D, NOG, I64, 3, P, I64, I64),
+    H(fmin_s, FMIN_S, NOG, I32, 3, P, I32, I32),
+    H(fmax_d, FMAX_D, NOG, I64, 3, P, I64, I64),
+    H(fmax_s, FMAX_S, NOG, I32, 3, P, I32, I32),
+    H(feq_d, FEQ_D, NOG, I64, 3, P, I64, I64),
+    H(feq_s, FEQ_S, NOG, I64, 3, P, I32, I32),
+    H(flt_d, FLT_D, NOG, I64, 3, P, I64, I64),
+    H(flt_s, FLT_S, NOG, I64, 3, P, I32, I32),
+    H(fle_d, FLE_D, NOG, I64, 3, P, I64, I64),
+    H(fle_s, FLE_S, NOG, I64, 3, P, I32, I32),
+    H(fclass_d, FCLASS_D, NOG | TCG_CALL_NO_SIDE_EFFECTS, I64, 1, I64),
+    H(fclass_s, FCLASS_S, NOG | TCG_CALL_NO_SIDE_EFFECTS, I64, 1, I32),
+    H(fcvt_w_d, FCVT_W_D, NOG, I64, 3, P, I64, I32),
+    H(fcvt_w_s, FCVT_W_S, NOG, I64, 3, P, I32, I32),
+    H(fcvt_d_w, FCVT_D_W, NOG, I64, 3, P, I64, I32),
+    H(fcvt_s_w, FCVT_S_W, NOG, I32, 3, P, I64, I32),
+    H(fcvt_wu_d, FCVT_WU_D, NOG, I64, 3, P, I64, I32),
+    H(fcvt_wu_s, FCVT_WU_S, NOG, I64, 3, P, I32, I32),
+    H(fcvt_d_wu, FCVT_D_WU, NOG, I64, 3, P, I64, I32),
+    H(fcvt_s_wu, FCVT_S_WU, NOG, I32, 3, P, I64, I32),
+    H(fcvt_l_d, FCVT_L_D, NOG, I64, 3, P, I64, I32),
+    H(fcvt_l_s, FCVT_L_S, NOG, I64, 3, P, I32, I32),
+    H(fcvt_d_l, FCVT_D_L, NOG, I64, 3, P, I64, I32),
+    H(fcvt_s_l, FCVT_S_L, NOG, I32, 3, P, I64, I32),
+    H(fcvt_lu_d, FCVT_LU_D, NOG, I64, 3, P, I64, I32),
+    H(fcvt_lu_s, FCVT_LU_S, NOG, I64, 3, P, I32, I32),
+    H(fcvt_d_lu, FCVT_D_LU, NOG, I64, 3, P, I64, I32),
+    H(fcvt_s_lu, FCVT_S_LU, NOG, I32, 3, P, I64, I32),
+    H(fcvt_s_d, FCVT_S_D, NOG, I32, 3, P, I64, I32),
+    H(fcvt_d_s, FCVT_D_S, NOG, I64, 3, P, I32, I32),
+    H(check_frm, CHECK_FRM, NOG, I64, 1, P),
+};
