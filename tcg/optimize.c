@@ -9,7 +9,8 @@
  * calls that may write them.
  *
  * Backward: liveness over the block, iterated to a fixed point across
- * branches; pure ops whose outputs are all dead are removed.  Globals are
+ * branches; pure ops whose outputs are all dead are removed, and each op
+ * records which of its temps are dead after it (for register allocation).  Globals are
  * live wherever the CPU state must be exact: at exits, goto_tb, helper
  * calls that read globals and ops that may fault.
  *
@@ -389,6 +390,13 @@ static bool backward(struct tcg_ctx *s, struct live *l, bool remove)
             continue;
         default:
             break;
+        }
+        if (remove) {
+            op->dead = 0;
+            for (int k = 0; k < op->nb_oargs + op->nb_iargs; k++) {
+                if (!(l->cur[op->args[k] / 64] >> (op->args[k] % 64) & 1))
+                    op->dead |= (uint16_t)(1u << k);
+            }
         }
         for (int k = 0; k < op->nb_oargs; k++)
             any |= l->cur[op->args[k] / 64] >> (op->args[k] % 64) & 1;

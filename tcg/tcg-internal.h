@@ -27,6 +27,9 @@ struct tcg_op {
     uint8_t opc;
     uint8_t type;
     uint8_t nb_oargs, nb_iargs, nb_cargs;
+    /* bit k: temp arg k is dead after the op (set by the optimizer's
+     * liveness pass; 0, nothing known, otherwise) */
+    uint16_t dead;
     uint64_t args[TCG_MAX_OP_ARGS];
 };
 

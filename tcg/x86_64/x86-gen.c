@@ -675,6 +675,8 @@ static int emit(struct gen *g, struct tcg_tb *tb)
             break;
         default:
             gen_op(g, op, insn);
+            if (g->regs.enabled)
+                x86_regs_drop_dead(&g->regs, op);
             break;
         }
         if (op->opc == TCG_OP_set_label)

@@ -274,3 +274,19 @@ void x86_regs_before_call(struct x86_regs *r)
             release(r, k);
     }
 }
+
+void x86_regs_drop_dead(struct x86_regs *r, const struct tcg_op *op)
+{
+    for (int k = 0; k < op->nb_oargs + op->nb_iargs; k++) {
+        uint64_t t = op->args[k];
+        int slot = r->slot_of[t];
+
+        /* a dead local's value is never read again: no write-back */
+        if ((op->dead >> k & 1) && slot >= r->nb_pinned &&
+            r->s->temps[t].kind == TCG_TEMP_LOCAL) {
+            r->dirty[t] = false;
+            r->slot_of[t] = -1;
+            r->temp_in[slot] = -1;
+        }
+    }
+}

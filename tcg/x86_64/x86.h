@@ -73,6 +73,8 @@ void x86_regs_forget_globals(struct x86_regs *r);
 /* Write every dirty temp back (registers stay valid), or also forget. */
 void x86_regs_writeback_all(struct x86_regs *r);
 void x86_regs_spill_all(struct x86_regs *r);
+/* Free the registers of op's locals that are dead after it. */
+void x86_regs_drop_dead(struct x86_regs *r, const struct tcg_op *op);
 /* Spill the allocatable registers a C call clobbers. */
 void x86_regs_before_call(struct x86_regs *r);
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "uemu/tcg-op.h"
@@ -452,6 +453,8 @@ static void test_random_programs(void **state)
     unsigned long bad = 0;
 
     (void)state;
+    /* a miscompiled loop counter would spin forever: fail instead */
+    alarm(120);
     if (!seed)
         seed = 0x5eed0000ul + (unsigned long)time(NULL) % 100000;
     fprintf(stderr, "# UEMU_TCG_SEED=%lu\n", seed);
@@ -461,6 +464,7 @@ static void test_random_programs(void **state)
     }
     for (unsigned long k = 0; k < n && bad < 3; k++)
         bad += !run_one(seed, k, false);
+    alarm(0);
     printf("# %lu programs, %lu ops, %lu ended in an alignment fault\n", n,
            nb_ops, nb_faults);
     assert_int_equal(bad, 0);
