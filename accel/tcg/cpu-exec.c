@@ -87,10 +87,10 @@ struct exec_cpu *exec_cpu_new(const struct guest_frontend *fe)
     struct exec_cpu *cpu;
     void *p;
 
-    if (posix_memalign(&p, 64, sizeof(*cpu) + fe->env_size))
+    if (fe->env_size > EXEC_ENV_MAX || posix_memalign(&p, 64, sizeof(*cpu)))
         return NULL;
     cpu = p;
-    memset(cpu, 0, sizeof(*cpu) + fe->env_size);
+    memset(cpu, 0, sizeof(*cpu));
     cpu->fe = fe;
     cpu->ctx = tcg_ctx_new(guest_base);
     if (!cpu->ctx) {
@@ -135,16 +135,14 @@ uintptr_t exec_helper_lookup_tb_ptr(void *env, uint64_t pc)
     struct exec_jc_entry *e = &cpu->jc[exec_jc_hash(pc)];
     struct exec_tb *tb = __atomic_load_n(&e->tb, __ATOMIC_ACQUIRE);
 
+    __atomic_fetch_add(&exec_stats.slow_lookups, 1, __ATOMIC_RELAXED);
     if (exec_chaining_off())
         return 0;
     if (!tb || e->pc != pc || e->flags != flags) {
         pthread_mutex_lock(&exec_tb_lock);
         tb = exec_tb_lookup_locked(pc, flags);
-        if (tb) {
-            e->pc = pc;
-            e->flags = flags;
-            __atomic_store_n(&e->tb, tb, __ATOMIC_RELEASE);
-        }
+        if (tb)
+            exec_jc_set(e, pc, flags, tb);
         pthread_mutex_unlock(&exec_tb_lock);
         if (!tb)
             return 0;
@@ -198,11 +196,8 @@ static struct exec_tb *find_tb(struct exec_cpu *cpu, struct exec_tb *last, unsig
         tb = exec_tb_lookup_locked(pc, flags);
         if (!tb)
             tb = exec_tb_gen_locked(cpu, pc, flags);
-        if (tb) {
-            e->pc = pc;
-            e->flags = flags;
-            __atomic_store_n(&e->tb, tb, __ATOMIC_RELEASE);
-        }
+        if (tb)
+            exec_jc_set(e, pc, flags, tb);
     }
     if (tb && last && gen == exec_flush_count && !exec_chaining_off())
         exec_tb_chain_locked(last, n, tb);

@@ -3,9 +3,9 @@
  * and the block cache shared by cpu-exec.c, tb-cache.c and
  * translate-loop.c.  Nothing outside accel/tcg/ includes this.
  *
- * Engine fields of a thread sit just below its env (struct exec_cpu ends
- * with the front end's CPU state), so generated code reaches them at
- * negative offsets from the env pointer.
+ * A thread's struct exec_cpu starts with the front end's CPU state (env,
+ * at most EXEC_ENV_MAX bytes), so generated code reaches the engine's
+ * fields (cur_tb, the jump cache) at positive offsets from env.
  */
 #ifndef ACCEL_TCG_EXEC_INTERNAL_H
 #define ACCEL_TCG_EXEC_INTERNAL_H
@@ -36,13 +36,23 @@ struct exec_tb {
     struct tcg_tb t;
 };
 
+/* A jump-cache entry; generated code reads pc, flags and ptr (the
+ * tcg_tb_ptr of tb, 0 when the entry is empty). */
 struct exec_jc_entry {
     uint64_t pc;
     uint32_t flags;
     struct exec_tb *tb;
+    uintptr_t ptr;
 };
+#define EXEC_JC_ENTRY_SHIFT 5
+_Static_assert(sizeof(struct exec_jc_entry) == 1u << EXEC_JC_ENTRY_SHIFT,
+               "jump-cache entries are indexed by shifting");
+
+#define EXEC_ENV_MAX 8192
 
 struct exec_cpu {
+    /* The front end's CPU state (env). */
+    _Alignas(64) unsigned char env[EXEC_ENV_MAX];
     const struct guest_frontend *fe;
     struct tcg_ctx *ctx;
     struct exec_cpu *next;          /* all threads, for invalidation */
@@ -53,22 +63,31 @@ struct exec_cpu {
     struct exec_jc_entry jc[EXEC_JC_SIZE];
     /* Written by every block on entry: the block running now. */
     struct exec_tb *cur_tb;
-    /* The front end's CPU state (env). */
-    _Alignas(64) unsigned char env[];
 };
 
-/* Offset of an engine field from env (negative). */
+/* Offset of an engine field from env. */
 #define EXEC_ENV_OFF(field) \
     ((intptr_t)offsetof(struct exec_cpu, field) - (intptr_t)offsetof(struct exec_cpu, env))
 
 static inline struct exec_cpu *exec_cpu_of_env(void *env)
 {
-    return (struct exec_cpu *)((char *)env - offsetof(struct exec_cpu, env));
+    return (struct exec_cpu *)env;
 }
 
 static inline unsigned exec_jc_hash(uint64_t pc)
 {
     return (unsigned)((pc >> 1) ^ (pc >> (1 + EXEC_JC_BITS))) & (EXEC_JC_SIZE - 1);
+}
+
+/* Point e at tb for (pc, flags). */
+static inline void exec_jc_set(struct exec_jc_entry *e, uint64_t pc, uint32_t flags,
+                               struct exec_tb *tb)
+{
+    __atomic_store_n(&e->ptr, 0, __ATOMIC_RELEASE);
+    e->pc = pc;
+    e->flags = flags;
+    e->tb = tb;
+    __atomic_store_n(&e->ptr, tcg_tb_ptr(&tb->t), __ATOMIC_RELEASE);
 }
 
 /* The block cache lock; held while translating and (un)chaining. */

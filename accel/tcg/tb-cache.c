@@ -138,8 +138,10 @@ static void invalidate_tb(struct exec_tb *tb)
     for (struct exec_cpu *c = cpus; c; c = c->next) {
         struct exec_jc_entry *e = &c->jc[exec_jc_hash(tb->pc)];
 
-        if (e->tb == tb)
+        if (e->tb == tb) {
+            __atomic_store_n(&e->ptr, 0, __ATOMIC_RELEASE);
             __atomic_store_n(&e->tb, NULL, __ATOMIC_RELEASE);
+        }
     }
     push(&dead, &nb_dead, &cap_dead, tb);
     exec_stats.invalidated++;

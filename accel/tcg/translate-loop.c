@@ -170,12 +170,42 @@ static const struct tcg_helper helper_lookup = {
     .args = { TCG_TYPE_PTR, TCG_TYPE_I64 },
 };
 
+/*
+ * Inline jump-cache probe: the entry for dest is
+ * env + EXEC_ENV_OFF(jc) + (exec_jc_hash(dest) << EXEC_JC_ENTRY_SHIFT);
+ * when its pc and flags match and its ptr is set, continue there without
+ * leaving generated code.  Otherwise the helper looks in the block cache
+ * (and refills the entry).  The flags compared are the block's own: a
+ * front end ends a block that changes them with an exit to the loop.
+ */
 void exec_gen_lookup_and_goto_ptr(struct exec_dc *dc, tcg_i64 dest)
 {
+    tcg_i64 h = tcg_temp_new_i64(), v = tcg_temp_new_i64();
+    tcg_i64 e = tcg_temp_new_i64(), ptr = tcg_temp_new_i64();
     tcg_ptr p = tcg_temp_new_ptr();
+    tcg_label *slow = tcg_gen_new_label();
+    intptr_t jc = EXEC_ENV_OFF(jc);
     int args[2] = { tcg_env().n, dest.n };
 
-    (void)dc;
+    if (!exec_chaining_off()) {
+        tcg_gen_shri_i64(h, dest, 1);
+        tcg_gen_shri_i64(v, dest, 1 + EXEC_JC_BITS);
+        tcg_gen_xor_i64(h, h, v);
+        tcg_gen_andi_i64(h, h, EXEC_JC_SIZE - 1);
+        tcg_gen_shli_i64(h, h, EXEC_JC_ENTRY_SHIFT);
+        tcg_gen_add_i64(e, tcg_ptr_i64(tcg_env()), h);
+        tcg_gen_ld_i64(v, (tcg_ptr){ e.n },
+                       jc + (intptr_t)offsetof(struct exec_jc_entry, pc), TCG_MO_64);
+        tcg_gen_brcond_i64(TCG_COND_NE, v, dest, slow);
+        tcg_gen_ld_i64(v, (tcg_ptr){ e.n },
+                       jc + (intptr_t)offsetof(struct exec_jc_entry, flags), TCG_MO_32);
+        tcg_gen_brcondi_i64(TCG_COND_NE, v, dc->flags, slow);
+        tcg_gen_ld_i64(ptr, (tcg_ptr){ e.n },
+                       jc + (intptr_t)offsetof(struct exec_jc_entry, ptr), TCG_MO_64);
+        tcg_gen_brcondi_i64(TCG_COND_EQ, ptr, 0, slow);
+        tcg_gen_goto_ptr((tcg_ptr){ ptr.n });
+        tcg_gen_set_label(slow);
+    }
     tcg_gen_call(&helper_lookup, p.n, args);
     tcg_gen_goto_ptr(p);
 }

@@ -113,6 +113,8 @@ struct exec_fault {
  * it) and select the backend ("jit" or "tci", NULL: keep); 0 or -ENOENT. */
 int exec_init(const char *backend);
 
+/* A guest thread with zeroed state; NULL when out of memory (or the
+ * front end's state exceeds the engine's limit). */
 struct exec_cpu *exec_cpu_new(const struct guest_frontend *fe);
 void exec_cpu_free(struct exec_cpu *cpu);
 void *exec_cpu_env(struct exec_cpu *cpu);
@@ -132,7 +134,9 @@ bool exec_code_ok(uint64_t addr, size_t len);
  * Block exits for front ends.  pc is the front end's pc global.
  *  - exec_gen_goto_tb: continue at the static dest (chained once known).
  *  - exec_gen_lookup_and_goto_ptr: continue at the run-time pc held in
- *    dest (already stored to pc), through the jump cache.
+ *    dest (already stored to pc), through an inline probe of the jump
+ *    cache, then the block cache; the target must have the block's
+ *    flags (a block changing them exits to the loop instead).
  *  - exec_gen_exception: leave the loop with code (the front end stored
  *    pc first).
  *  - exec_gen_fault: instruction fetch fault at addr (pc stored first).
@@ -143,9 +147,9 @@ void exec_gen_exception(struct exec_dc *dc, int code);
 void exec_gen_fetch_fault(struct exec_dc *dc, uint64_t addr);
 
 /* Counters for tests: blocks translated, chains patched, full flushes,
- * blocks invalidated. */
+ * blocks invalidated, indirect jumps the inline jump-cache probe missed. */
 struct exec_stats {
-    unsigned long translated, chained, flushes, invalidated;
+    unsigned long translated, chained, flushes, invalidated, slow_lookups;
 };
 void exec_get_stats(struct exec_stats *s);
 
