@@ -3,10 +3,11 @@
  *
  * Every temp has a home: locals a frame slot [rsp + 8 * n] (i32 values
  * kept zero-extended), globals their CPU-state field [r14 + offset], env
- * r14 itself.  Each op reads its inputs into scratch registers (rax, rcx,
- * rdx, rsi, rdi), computes and writes its outputs, both through the
- * register cache of x86-regs.c, which also keeps the CPU state current at
- * helper calls, faulting ops and exits.  Guest memory is one instruction,
+ * r14 itself.  The register allocator of x86-regs.c keeps temps in host
+ * registers and the CPU state current at helper calls, faulting ops and
+ * exits; mov, movi and the common ALU ops work on its registers
+ * directly, the other ops copy their inputs into scratch registers (rax,
+ * rcx, rdx, rsi, rdi), compute there and copy their outputs back.  Guest memory is one instruction,
  * [r15 + addr] or [addr] when guest_base is 0; a failed alignment check
  * jumps to a stub at the end of the block that records tcg_fault and
  * returns TCG_EXIT_FAULT.  goto_tb is a jmp whose 4-byte displacement is

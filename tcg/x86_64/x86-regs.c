@@ -18,7 +18,9 @@
  * helper calls that may write them.  At a branch everything is written
  * back (the fall-through path keeps the now clean registers) and at a
  * label everything unpinned is forgotten, so every path into a label
- * agrees: pinned globals in their registers, all else in its home.
+ * agrees: pinned globals in their registers, all else in its home.  A
+ * local the optimizer found dead after an op loses its register at once,
+ * without a write-back.
  * rbx, rbp, r12, r13 survive helper calls; r10, r11 do not and are
  * spilled around calls.
  */
