@@ -8,9 +8,9 @@
  *
  * Precise pc on faults: generated code records the running block in
  * cur_tb; an op fault (tcg_fault) names its instruction, a host fault
- * in JIT code is mapped through tcg_tb_find_insn().  A host fault inside
- * the TCI interpreter or a helper cannot name its instruction: the pc
- * is then that of the block's first instruction.
+ * is mapped through tcg_fault_code_pc() (JIT code or the TCI
+ * interpreter's current op) and tcg_tb_find_insn().  A host fault
+ * elsewhere (uemu itself, a helper) is not the guest's: uemu dies of it.
  *
  * -d exec and -d cpu turn chaining and the jump-cache shortcut off, so
  * every block passes through the loop and is logged.
@@ -39,24 +39,27 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
 {
     struct exec_cpu *cpu = current_cpu;
     ucontext_t *uc = ucv;
+    uintptr_t host_pc = 0, code_pc;
+    bool is_write = false;
 
-    if (!cpu || !cpu->in_guest) {
-        /* Not the guest's: let the access fault again and kill us. */
+#ifdef __x86_64__
+    /* Page-fault error code bit 1: the access was a write. */
+    is_write = (uc->uc_mcontext.gregs[REG_ERR] & 2) != 0;
+    host_pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+#else
+    (void)uc;
+#endif
+    code_pc = tcg_fault_code_pc(host_pc);
+    if (!cpu || !cpu->in_guest || !code_pc) {
+        /* Not a guest access: let it fault again and kill us. */
         signal(sig, SIG_DFL);
         return;
     }
     cpu->fault.addr = (uint64_t)(uintptr_t)si->si_addr - guest_base;
     cpu->fault.is_exec = false;
     cpu->fault.is_bus = sig == SIGBUS;
-#ifdef __x86_64__
-    /* Page-fault error code bit 1: the access was a write. */
-    cpu->fault.is_write = (uc->uc_mcontext.gregs[REG_ERR] & 2) != 0;
-    cpu->fault_host_pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
-#else
-    (void)uc;
-    cpu->fault.is_write = false;
-    cpu->fault_host_pc = 0;
-#endif
+    cpu->fault.is_write = is_write;
+    cpu->fault_host_pc = code_pc;
     cpu->in_guest = 0;
     siglongjmp(cpu->jmp, 1);
 }
