@@ -3,8 +3,10 @@
  * sequences run through the engine on every built backend (TCI and the
  * x86_64 JIT), exact register and memory state checked afterwards.
  * Covers x0, the RISC-V division rules, W forms, LR/SC success and
- * failure, AMOs, compressed forms, Zbb corner cases, CSRs and the
- * exceptions (ecall, illegal, misaligned atomic, faults with their pc).
+ * failure, AMOs, compressed forms, Zbb corner cases, CSRs, F/D moves,
+ * NaN boxing and the dynamic rounding mode, instructions straddling a
+ * page, and the exceptions (ecall, illegal, misaligned atomic, faults
+ * with their pc).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,9 +15,11 @@
 #include <cmocka.h>
 
 #include <string.h>
+#include <sys/mman.h>
 
 #include "tests/unit/rv-fixture.h"
 #include "uemu/guest-space.h"
+#include "uemu/personality.h"
 #include "uemu/riscv64.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -287,6 +291,11 @@ static void test_csr(void **state)
     }
 }
 
+static void put32_at(uint64_t addr, uint32_t w)
+{
+    memcpy(g2h(addr), &w, 4);
+}
+
 /* Run one instruction expected to raise code, with pc at it. */
 static void expect_excp(uint32_t insn, int code)
 {
@@ -388,6 +397,87 @@ static void test_branches(void **state)
     run_each(code, N(code), in, N(in), out, N(out));
 }
 
+#define OP_FP 0x53
+static void test_fp(void **state)
+{
+    const uint32_t code[] = {
+        RVT_R(0x79, 0, 1, 0, 1, OP_FP),         /* fmv.d.x f1, x1 */
+        RVT_R(0x79, 0, 2, 0, 2, OP_FP),         /* fmv.d.x f2, x2 */
+        RVT_R(0x01, 2, 1, 7, 3, OP_FP),         /* fadd.d f3, f1, f2 (dyn) */
+        RVT_R(0x71, 0, 3, 0, 10, OP_FP),        /* fmv.x.d a0, f3 */
+        RVT_R(0x10, 1, 1, 0, 4, OP_FP),         /* fsgnj.s f4, f1, f1 */
+        RVT_R(0x71, 0, 4, 0, 11, OP_FP),        /* fmv.x.d a1, f4 */
+        RVT_R(0x78, 0, 3, 0, 5, OP_FP),         /* fmv.w.x f5, x3 */
+        RVT_R(0x71, 0, 5, 0, 12, OP_FP),        /* fmv.x.d a2, f5 */
+        RVT_R(0x61, 2, 3, 1, 13, OP_FP),        /* fcvt.l.d a3, f3, rtz */
+        RVT_R(0x70, 0, 5, 0, 14, OP_FP),        /* fmv.x.w a4, f5 */
+        RVT_R(0x51, 2, 3, 1, 15, OP_FP),        /* flt.d a5, f3, f2 */
+    };
+    const uint64_t in[] = { 0x3ff0000000000000ull, 0x4000000000000000ull, 0xc0490fdbull };
+    const uint64_t out[] = {
+        0x4008000000000000ull, 0xffffffff7fc00000ull, 0xffffffffc0490fdbull, 3,
+        0xffffffffc0490fdbull, 0,
+    };
+
+    (void)state;
+    run_each(code, N(code), in, N(in), out, N(out));
+}
+
+/* A dynamic rounding mode with frm holding 5..7 is illegal; a static
+ * one does not look at frm. */
+static void test_fp_bad_frm(void **state)
+{
+    const uint32_t ok[] = { RVT_R(0x01, 2, 1, 0, 3, OP_FP) };
+
+    (void)state;
+    rvt_env->frm = 5;
+    expect_excp(RVT_R(0x01, 2, 1, 7, 3, OP_FP), RV_EXCP_ILLEGAL);
+    rvt_env->frm = 6;
+    for (size_t b = 0; b < N(backends); b++) {
+        if (!rvt_backend(backends[b]))
+            continue;
+        rvt_load(ok, N(ok));
+        assert_int_equal(rvt_run(), RV_EXCP_EBREAK);
+    }
+}
+
+/* A 4-byte instruction straddling into a page that is not executable
+ * faults at the second page; a block stops before it otherwise. */
+static void test_page_straddle(void **state)
+{
+    const struct personality_mmap_ops *ops = linux_user_personality.mmap;
+    uint64_t last = RVT_CODE + RVT_AREA - 2;
+    uint32_t addi = RVT_ADDI(10, 10, 1);
+    uint16_t cnop = 0x0001;
+
+    (void)state;
+    for (size_t b = 0; b < N(backends); b++) {
+        if (!rvt_backend(backends[b]))
+            continue;
+        /* c.nop at page end - 4, then addi straddling the area's end */
+        memcpy(g2h(last - 2), &cnop, 2);
+        memcpy(g2h(last), &addi, 2);
+        exec_flush_all();
+        rvt_env->x[10] = 0;
+        rvt_env->pc = last - 2;
+        assert_int_equal(exec_cpu_exec(rvt_cpu), EXEC_EXCP_FAULT);
+        assert_true(exec_cpu_fault(rvt_cpu)->is_exec);
+        assert_int_equal(exec_cpu_fault(rvt_cpu)->addr, last + 2);
+        assert_int_equal(rvt_env->pc, last);
+        /* Map the next page executable: the instruction runs. */
+        assert_int_equal(ops->map_anon(last + 2, 0x1000,
+                                       PROT_READ | PROT_WRITE | PROT_EXEC, true),
+                         (int64_t)(last + 2));
+        memcpy(g2h(last + 2), (const uint8_t *)&addi + 2, 2);
+        put32_at(last + 4, RVT_EBREAK);
+        exec_flush_all();
+        rvt_env->pc = last - 2;
+        assert_int_equal(exec_cpu_exec(rvt_cpu), RV_EXCP_EBREAK);
+        assert_int_equal(rvt_env->x[10], 1);
+        assert_int_equal(ops->unmap(last + 2, 0x1000), 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -403,6 +493,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_misaligned_atomic, setup, teardown),
         cmocka_unit_test_setup_teardown(test_faults, setup, teardown),
         cmocka_unit_test_setup_teardown(test_branches, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fp, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fp_bad_frm, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_page_straddle, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
