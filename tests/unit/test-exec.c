@@ -2,8 +2,8 @@
  * The execution engine through the riscv64 front end: the block cache
  * (reuse, staleness until invalidated, invalidation through the host-page
  * hook and fence.i), chaining and its undoing, the indirect-branch path,
- * and the flush-and-retry when the JIT's code buffer is full.  Every case
- * runs on each built backend.
+ * the flush-and-retry when the JIT's code buffer is full, and the -d
+ * logging items.  Every case runs on each built backend.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,11 +11,16 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "tests/unit/rv-fixture.h"
 #include "uemu/guest-space.h"
+#include "uemu/log.h"
+#include "uemu/options.h"
 #include "uemu/personality.h"
 #include "uemu/riscv64.h"
 
@@ -264,6 +269,60 @@ static void test_code_buffer_full(void **state)
     assert_int_equal(rvt_env->x[11], 1);
 }
 
+static bool file_has(const char *path, const char *needle)
+{
+    static char buf[1 << 20];
+    FILE *f = fopen(path, "r");
+    size_t n;
+
+    assert_non_null(f);
+    n = fread(buf, 1, sizeof(buf) - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    return strstr(buf, needle) != NULL;
+}
+
+/* -d in_asm,op,op_opt,out_asm,exec,cpu: each item logs, and exec/cpu
+ * keep blocks from chaining so every block is logged. */
+static void test_logging(void **state)
+{
+    const uint32_t code[] = {
+        RVT_ADDI(10, 0, 0),
+        RVT_ADDI(10, 10, 1),                    /* loop */
+        RVT_B(-4, 1, 10, 4),                    /* blt a0, x1, loop */
+    };
+    char path[] = "/tmp/uemu-test-exec-log-XXXXXX";
+    int fd = mkstemp(path);
+    struct exec_stats s0, s1;
+
+    (void)state;
+    assert_true(fd >= 0);
+    close(fd);
+    for (size_t b = 0; b < N(backends); b++) {
+        if (!rvt_backend(backends[b]))
+            continue;
+        assert_int_equal(log_open(path, LOG_IN_ASM | LOG_OP | LOG_OP_OPT | LOG_OUT_ASM |
+                                  LOG_EXEC | LOG_CPU), 0);
+        rvt_load(code, N(code));
+        rvt_env->x[1] = 50;
+        exec_get_stats(&s0);
+        assert_int_equal(rvt_run(), RV_EXCP_EBREAK);
+        exec_get_stats(&s1);
+        log_close();
+        assert_int_equal(rvt_env->x[10], 50);
+        assert_int_equal(s1.chained, s0.chained);
+        assert_true(file_has(path, "IN: 0x100000\n"));
+        assert_true(file_has(path, "addi\ta0,a0,1"));
+        assert_true(file_has(path, "OP:\n"));
+        assert_true(file_has(path, "OP after optimization:\n"));
+        assert_true(file_has(path, "OUT:\n"));
+        assert_true(file_has(path, "/0000000000100004]"));
+        assert_true(file_has(path, " x10/a0   0000000000000031"));
+    }
+    unlink(path);
+    log_open(NULL, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +333,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unmap_hook, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
         cmocka_unit_test_setup_teardown(test_code_buffer_full, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_logging, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
