@@ -5,9 +5,10 @@
  *
  * Every failure is one line "uemu: ..." on stderr and exit status 1
  * (an option error adds a line pointing at -h).  Nothing runs unless
- * the whole program loaded.  Until the execution engine exists (issue
- * #4) a loaded program is reported as not runnable; -probe describes
- * what was found and mapped and exits 0.
+ * the whole program loaded.  A static riscv64 Linux program then runs
+ * through the engine (accel/tcg) and linux-user's riscv64 cpu loop;
+ * other programs are reported as not runnable yet (issue #4); -probe
+ * describes what was found and mapped and exits 0.
  */
 #include <elf.h>
 #include <errno.h>
@@ -17,8 +18,12 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "linux-user/mmap.h"
 #include "uemu/elfload.h"
+#include "uemu/exec.h"
 #include "uemu/guest-space.h"
+#include "uemu/linux-user-cpu.h"
+#include "uemu/linux-user.h"
 #include "uemu/log.h"
 #include "uemu/options.h"
 #include "uemu/page-table.h"
@@ -175,6 +180,36 @@ static int probe_program(const struct uemu_options *o, struct elf_image *img,
     return 0;
 }
 
+/* Run a loaded static riscv64 Linux program; returns only on failure. */
+static int run_linux_riscv64(const struct uemu_options *o, const struct elf_load_info *info)
+{
+    const char *path = o->prog_argv[0];
+    const char *backend = o->backend == UEMU_BACKEND_JIT   ? "jit"
+                          : o->backend == UEMU_BACKEND_TCI ? "tci" : NULL;
+    struct lu_initial_stack st;
+    int r;
+
+    if (exec_init(backend) < 0) {
+        fprintf(stderr, "uemu: the %s backend is not built in\n", backend);
+        return 1;
+    }
+    lu_brk_init(info->brk);
+    lu_set_abi(&lu_abi_riscv64);
+    lu_set_exe_path(path);
+    if (o->argv0)
+        o->prog_argv[0] = (char *)o->argv0;
+    r = lu_build_stack(info, NULL, o->stack_size, o->prog_argc, o->prog_argv,
+                       o->guest_env, path, &st);
+    o->prog_argv[0] = (char *)path;
+    if (r < 0) {
+        fprintf(stderr, "uemu: %s: cannot set up the stack: %s\n", path, strerror(-r));
+        return 1;
+    }
+    r = lu_cpu_loop_riscv64(path, info->entry, st.sp);
+    fprintf(stderr, "uemu: %s: cannot start the cpu: %s\n", path, strerror(-r));
+    return 1;
+}
+
 static int load_and_run(const struct uemu_options *o)
 {
     const char *path = o->prog_argv[0];
@@ -219,6 +254,9 @@ static int load_and_run(const struct uemu_options *o)
     if (o->probe) {
         print_probe(&img, pers, &info);
         status = fflush(stdout) == 0 ? 0 : 1;
+    } else if (img.isa == GUEST_ISA_RISCV64 && pers == &linux_user_personality &&
+               !img.interp) {
+        status = run_linux_riscv64(o, &info);
     } else {
         fprintf(stderr, "uemu: %s: cannot run %s code yet: no execution engine "
                 "(issue #4)\n", path, guest_isa_name(img.isa));
