@@ -24,7 +24,10 @@
 #include "uemu/mmap-lock.h"
 
 static guest_addr mmap_next_start = HP_TASK_UNMAPPED_BASE;
-/* The host pages the last hp_find_free reserved, until they are used. */
+/*
+ * The host pages the last hp_find_free reserved: the guest's to map
+ * over, until they are given back to the host (hp_release).
+ */
 static guest_addr pending_start, pending_end;
 
 void hp_set_mmap_base(guest_addr base)
@@ -146,7 +149,6 @@ void hp_unreserve(guest_addr start, guest_addr len)
     guest_addr s, l, a = hs;
     unsigned f;
 
-    hp_forget_reservation();
     /* Under reserved_va hp_find_free took nothing from the host. */
     if (reserved_va || len == 0) {
         return;
@@ -168,9 +170,21 @@ void hp_unreserve(guest_addr start, guest_addr len)
     }
 }
 
-void hp_forget_reservation(void)
+void hp_forget_reservation(guest_addr hs, guest_addr he)
 {
-    pending_start = pending_end = 0;
+    if (hs >= pending_end || he <= pending_start) {
+        return;
+    }
+    /* Keep the larger piece left outside [hs, he); one range is tracked. */
+    guest_addr below = hs > pending_start ? hs - pending_start : 0;
+    guest_addr above = pending_end > he ? pending_end - he : 0;
+    if (below == 0 && above == 0) {
+        pending_start = pending_end = 0;
+    } else if (below >= above) {
+        pending_end = hs;
+    } else {
+        pending_start = he;
+    }
 }
 
 static int claims_add(struct hp_claims *c, guest_addr s, guest_addr e)

@@ -70,7 +70,10 @@ int hp_claim_unowned(guest_addr hs, guest_addr he, struct hp_claims *c);
 /* Give back what hp_claim_unowned took, where no guest page was mapped since. */
 void hp_claims_release(struct hp_claims *c);
 void hp_claims_free(struct hp_claims *c);
-/* Forget the reservation of the last hp_find_free (it has been used). */
-void hp_forget_reservation(void);
+/*
+ * The reservation of the last hp_find_free stays the guest's until its
+ * host pages are given back: forget the part of it within [hs, he).
+ */
+void hp_forget_reservation(guest_addr hs, guest_addr he);
 
 #endif

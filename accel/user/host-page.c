@@ -128,6 +128,8 @@ int hp_release(guest_addr hs, guest_addr he)
         int err = -errno;
         return hp_host.munmap(g2h(hs), he - hs) == 0 ? 0 : err;
     }
+    /* Pages given back to the host are no longer the guest's reservation. */
+    hp_forget_reservation(hs, he);
     return hp_host.munmap(g2h(hs), he - hs) == 0 ? 0 : -errno;
 }
 
@@ -403,7 +405,6 @@ int hp_map_fixed(guest_addr start, guest_addr len, int prot, int host_flags,
 
     struct hp_claims claims = { 0 };
     ret = hp_claim_unowned(head, tail + hps, &claims);
-    hp_forget_reservation();
     if (ret < 0) {
         free(hbuf);
         free(tbuf);
