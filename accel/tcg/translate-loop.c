@@ -1,11 +1,12 @@
 /*
  * The generic translate loop: builds one block at (pc, flags) by asking
  * the front end for one instruction at a time, within the block limits
- * (EXEC_MAX_INSNS instructions, one guest page), compiles it with the
+ * (EXEC_MAX_INSNS instructions, one guest page, the IR context's temps
+ * and labels), compiles it with the
  * selected backend and logs it (-d in_asm, op, op_opt, out_asm).  Also
  * the block exits front ends emit (exec_gen_*).
  *
- * Every block starts by storing its own exec_tb pointer below env
+ * Every block starts by storing its own exec_tb pointer next to env
  * (cur_tb), so a fault inside chained code finds its block and the
  * guest pc of the faulting instruction from the insn_start data.
  *
@@ -84,6 +85,19 @@ static void log_in_asm(const struct guest_frontend *fe, uint64_t pc, uint64_t en
     log_printf("\n");
 }
 
+/*
+ * Room for one more instruction (and the block's end) in the context's
+ * temps and labels.  A new temp's index is the number of temps so far;
+ * the probe costs one temp per instruction.
+ */
+static bool room_for_insn(const struct guest_frontend *fe, const struct exec_dc *dc)
+{
+    int used = tcg_temp_new_i64().n;
+
+    return used + 2 * (int)fe->max_temps_per_insn < TCG_MAX_TEMPS &&
+           (dc->num_insns + 2) * fe->max_labels_per_insn < TCG_MAX_LABELS;
+}
+
 /* Translate into the current context; the block's state ends in dc. */
 static void build(struct exec_cpu *cpu, struct exec_dc *dc)
 {
@@ -95,7 +109,8 @@ static void build(struct exec_cpu *cpu, struct exec_dc *dc)
     tcg_gen_st_i64(self, tcg_env(), EXEC_ENV_OFF(cur_tb), TCG_MO_64);
     while (dc->state == EXEC_DC_NEXT) {
         if (dc->num_insns == dc->max_insns ||
-            (dc->num_insns && (dc->pc_next & ~(uint64_t)(EXEC_PAGE_SIZE - 1)) != page))
+            (dc->num_insns && (dc->pc_next & ~(uint64_t)(EXEC_PAGE_SIZE - 1)) != page) ||
+            (dc->num_insns && !room_for_insn(fe, dc)))
             break;
         fe->translate_insn(dc);
         dc->num_insns++;

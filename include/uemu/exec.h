@@ -99,6 +99,10 @@ struct guest_frontend {
     void (*dump_state)(FILE *f, const void *env);
     /* One line of guest disassembly for -d in_asm; returns the length. */
     unsigned (*disas)(char *buf, size_t size, uint64_t pc);
+    /* Most IR temps and labels translate_insn (or tb_stop) creates for
+     * one instruction: the engine ends a block before the context's
+     * fixed limits (TCG_MAX_TEMPS, TCG_MAX_LABELS) could be reached. */
+    unsigned max_temps_per_insn, max_labels_per_insn;
 };
 
 /* What faulted (EXEC_EXCP_FAULT, EXEC_EXCP_ALIGN). */

@@ -80,6 +80,10 @@ const struct guest_frontend rv_frontend = {
     .restore_state = rv_cpu_restore_state,
     .dump_state = rv_cpu_dump_state,
     .disas = rv_disas_at,
+    /* fnmadd.s with a dynamic rounding mode: three unboxed operands, the
+     * frm check, the boxed result; sc: two labels. */
+    .max_temps_per_insn = 32,
+    .max_labels_per_insn = 2,
 };
 
 uint64_t rv_helper_csr(void *env, uint32_t csr, uint32_t op, uint64_t src)

@@ -269,6 +269,37 @@ static void test_code_buffer_full(void **state)
     assert_int_equal(rvt_env->x[11], 1);
 }
 
+/* Long runs of the instructions that need the most IR temps and labels
+ * end blocks early instead of exhausting the IR context. */
+static void test_block_limits(void **state)
+{
+    static const uint32_t worst[] = {
+        RVT_R(15 << 2, 4, 3, 7, 1, 0x4f),   /* fnmadd.s f1, f3, f4, f15, dyn */
+        RVT_R(0x03 << 2, 2, 1, 3, 10, RVT_OP_AMO),          /* sc.d a0, x2, (x1) */
+        RVT_R(0x10, 2, 1, 1, 3, 0x53),                      /* fsgnjn.s f3 */
+        RVT_CSR(0x003, 5, 1, 11),                           /* csrrw a1, fcsr, t0 */
+        RVT_R(0x01, 2, 1, 2, 12, RVT_OP),                   /* mulhsu */
+    };
+    unsigned words = 2000;
+
+    (void)state;
+    for (size_t b = 0; b < N(backends); b++) {
+        if (!rvt_backend(backends[b]))
+            continue;
+        for (size_t k = 0; k < N(worst); k++) {
+            for (unsigned i = 0; i < words; i++)
+                put32(RVT_CODE + 4 * i, worst[k]);
+            put32(RVT_CODE + 4 * words, RVT_EBREAK);
+            exec_flush_all();
+            rvt_env->x[1] = RVT_DATA;
+            rvt_env->res_addr = ~0ull;
+            rvt_env->frm = 0;
+            assert_int_equal(rvt_run(), RV_EXCP_EBREAK);
+            assert_int_equal(rvt_env->pc, RVT_CODE + 4 * words);
+        }
+    }
+}
+
 static bool file_has(const char *path, const char *needle)
 {
     static char buf[1 << 20];
@@ -333,6 +364,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unmap_hook, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
         cmocka_unit_test_setup_teardown(test_code_buffer_full, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_block_limits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_logging, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
