@@ -181,6 +181,29 @@ static void log_state(struct exec_cpu *cpu, const struct exec_tb *tb)
     free(buf);
 }
 
+/*
+ * An op ended its block with TCG_EXIT_FAULT: a misaligned access that
+ * must be aligned.  An aligned one cannot be that: the TCI backend also
+ * ends a block this way, without describing the access, when the host
+ * address of a guest access is 0 (tcg_fault keeps the reset value the
+ * loop gave it); that is a fault at guest address -guest_base, reported
+ * at the block's first instruction.
+ */
+static int op_fault(struct exec_cpu *cpu)
+{
+    uint64_t size = 1ull << (tcg_fault.memop & TCG_MO_SIZE);
+
+    restore_insn(cpu, tcg_fault.insn);
+    if (tcg_fault.addr & (size - 1)) {
+        cpu->fault = (struct exec_fault){
+            .addr = tcg_fault.addr, .is_write = tcg_fault.is_write,
+        };
+        return EXEC_EXCP_ALIGN;
+    }
+    cpu->fault = (struct exec_fault){ .addr = (uint64_t)0 - guest_base };
+    return EXEC_EXCP_FAULT;
+}
+
 /* The block to run at the guest pc, chained from last/n when that
  * block exited towards it; NULL when the pc cannot be fetched. */
 static struct exec_tb *find_tb(struct exec_cpu *cpu, struct exec_tb *last, unsigned n,
@@ -226,17 +249,13 @@ static int run(struct exec_cpu *cpu)
         }
         if (log_enabled(LOG_EXEC | LOG_CPU))
             log_state(cpu, tb);
+        tcg_fault = (struct tcg_fault){ .insn = -1 };
         cpu->in_guest = 1;
         ret = tcg_tb_exec(&tb->t, cpu->env);
         cpu->in_guest = 0;
         last = NULL;
-        if (ret == TCG_EXIT_FAULT) {
-            restore_insn(cpu, tcg_fault.insn);
-            cpu->fault = (struct exec_fault){
-                .addr = tcg_fault.addr, .is_write = tcg_fault.is_write,
-            };
-            return EXEC_EXCP_ALIGN;
-        }
+        if (ret == TCG_EXIT_FAULT)
+            return op_fault(cpu);
         if (ret >= EXEC_EXIT_LIMIT) {
             last = (struct exec_tb *)(ret & ~(uintptr_t)1);
             last_n = ret & 1;

@@ -369,6 +369,13 @@ static void test_faults(void **state)
         assert_int_equal(rvt_env->x[10], 1);
         assert_int_equal(rvt_env->x[11], 2);
 
+        /* Guest address 0 (the host's null page when guest_base is 0). */
+        rvt_load(load, N(load));
+        rvt_env->x[1] = (uint64_t)-8;
+        assert_int_equal(rvt_run(), EXEC_EXCP_FAULT);
+        assert_int_equal(exec_cpu_fault(rvt_cpu)->addr, 0);
+        assert_true(rvt_env->pc == RVT_CODE + 8 || (b == 0 && rvt_env->pc == RVT_CODE));
+
         rvt_load(jump, N(jump));
         rvt_env->x[1] = RVT_DATA + 0x40;
         assert_int_equal(rvt_run(), EXEC_EXCP_FAULT);
