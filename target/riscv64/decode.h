@@ -25,6 +25,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "target/riscv64/cpu.h"     /* enum rv_rm: the rm field's values */
+
 /* What the translator dispatches on; RV_ILLEGAL for no valid instruction. */
 enum rv_id {
     RV_ILLEGAL = 0,
@@ -164,8 +166,7 @@ typedef struct rv_row {
 extern const rv_row rv_insn_table[];
 extern const size_t rv_insn_table_len;
 
-/* Rounding-mode field values (insn bits 14:12). */
-enum { RV_RM_RNE, RV_RM_RTZ, RV_RM_RDN, RV_RM_RUP, RV_RM_RMM, RV_RM_DYN = 7 };
+/* Rounding-mode field values (insn bits 14:12): enum rv_rm of cpu.h. */
 
 /* A decoded instruction.  Fields a format does not define are zero. */
 typedef struct rv_insn {
