@@ -420,6 +420,19 @@ static int check_phdrs(struct elf_image *img, Elf *elf, const GElf_Ehdr *eh,
 
 int elf_probe(struct elf_image *img, const char *path)
 {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+    if (fd < 0) {
+        memset(img, 0, sizeof(*img));
+        img->path = path;
+        img->fd = -1;
+        return fail(img, "%s", strerror(errno));
+    }
+    return elf_probe_fd(img, fd, path);
+}
+
+int elf_probe_fd(struct elf_image *img, int fd, const char *path)
+{
     struct stat st;
     Elf *elf = NULL;
     GElf_Ehdr eh;
@@ -428,10 +441,7 @@ int elf_probe(struct elf_image *img, const char *path)
 
     memset(img, 0, sizeof(*img));
     img->path = path;
-    img->fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (img->fd < 0) {
-        return fail(img, "%s", strerror(errno));
-    }
+    img->fd = fd;
     if (fstat(img->fd, &st) < 0) {
         return fail(img, "%s", strerror(errno));
     }

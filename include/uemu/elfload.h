@@ -79,6 +79,11 @@ struct elf_load_info {
  * call elf_image_close() afterwards, whatever the result.
  */
 int elf_probe(struct elf_image *image, const char *path);
+/*
+ * The same for a program already open as fd (binfmt_misc's AT_EXECFD),
+ * named path in messages; the image owns fd from now on.
+ */
+int elf_probe_fd(struct elf_image *image, int fd, const char *path);
 void elf_image_close(struct elf_image *image);
 
 /*
