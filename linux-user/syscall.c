@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "linux-user/mmap.h"
+#include "linux-user/signal.h"
 #include "syscall.h"
 #include "syscall-nr.h"
 #include "uemu/guest-mem.h"
@@ -107,6 +108,17 @@ static lu_sys_fn *const handlers[LU_NR_COUNT] = {
     [LU_NR_munlockall] = lu_sys_munlockall,
     [LU_NR_shmat] = lu_sys_shmat,
     [LU_NR_shmdt] = lu_sys_shmdt,
+    [LU_NR_rt_sigaction] = lu_sys_rt_sigaction,
+    [LU_NR_rt_sigprocmask] = lu_sys_rt_sigprocmask,
+    [LU_NR_rt_sigpending] = lu_sys_rt_sigpending,
+    [LU_NR_rt_sigsuspend] = lu_sys_rt_sigsuspend,
+    [LU_NR_rt_sigtimedwait] = lu_sys_rt_sigtimedwait,
+    [LU_NR_sigaltstack] = lu_sys_sigaltstack,
+    [LU_NR_kill] = lu_sys_kill,
+    [LU_NR_tkill] = lu_sys_tkill,
+    [LU_NR_tgkill] = lu_sys_tgkill,
+    [LU_NR_setitimer] = lu_sys_setitimer,
+    [LU_NR_getitimer] = lu_sys_getitimer,
 };
 
 void lu_set_abi(const struct lu_abi *abi)

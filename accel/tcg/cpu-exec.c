@@ -12,6 +12,10 @@
  * interpreter's current op) and tcg_tb_find_insn().  A host fault
  * elsewhere (uemu itself, a helper) is not the guest's: uemu dies of it.
  *
+ * Interrupts (exec_cpu_interrupt, from a host signal handler): the loop
+ * checks the request before each block, blocks check it on entry; both
+ * clear it and return EXEC_EXCP_INTERRUPT at an instruction boundary.
+ *
  * -d exec and -d cpu turn chaining and the jump-cache shortcut off, so
  * every block passes through the loop and is logged.
  */
@@ -28,6 +32,7 @@
 #include "uemu/options.h"
 
 static __thread struct exec_cpu *current_cpu;
+static exec_signal_fn *volatile sent_signal_fn;
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
 bool exec_chaining_off(void)
@@ -49,6 +54,11 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
 #else
     (void)uc;
 #endif
+    if (si->si_code <= 0 && sent_signal_fn) {
+        /* Sent by kill/tgkill, not a fault: the personality's. */
+        sent_signal_fn(sig, si, ucv);
+        return;
+    }
     code_pc = tcg_fault_code_pc(host_pc);
     if (!cpu || !cpu->in_guest || !code_pc) {
         /* Not a guest access: let it fault again and kill us. */
@@ -62,6 +72,16 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
     cpu->fault_host_pc = code_pc;
     cpu->in_guest = 0;
     siglongjmp(cpu->jmp, 1);
+}
+
+void exec_set_sent_signal_handler(exec_signal_fn *fn)
+{
+    sent_signal_fn = fn;
+}
+
+void exec_cpu_interrupt(struct exec_cpu *cpu)
+{
+    __atomic_store_n(&cpu->exit_request, 1, __ATOMIC_RELEASE);
 }
 
 static void init_hook(void)
@@ -238,9 +258,14 @@ static int run(struct exec_cpu *cpu)
     unsigned long gen = 0;
 
     for (;;) {
-        struct exec_tb *tb = find_tb(cpu, last, last_n, gen);
+        struct exec_tb *tb;
         uintptr_t ret;
 
+        if (__atomic_load_n(&cpu->exit_request, __ATOMIC_ACQUIRE)) {
+            __atomic_store_n(&cpu->exit_request, 0, __ATOMIC_RELAXED);
+            return EXEC_EXCP_INTERRUPT;
+        }
+        tb = find_tb(cpu, last, last_n, gen);
         if (!tb) {
             cpu->fault = (struct exec_fault){
                 .addr = cpu->fe->get_pc(cpu->env), .is_exec = true,
@@ -262,6 +287,10 @@ static int run(struct exec_cpu *cpu)
             gen = exec_flush_count;
         } else if (ret == EXEC_EXCP_SYNC_ICACHE) {
             exec_flush_all();
+        } else if (ret == EXEC_EXCP_INTERRUPT) {
+            /* Left at the start of the block running then (maybe
+             * entered by a chain); the request is seen above. */
+            cpu->fe->set_pc(cpu->env, cpu->cur_tb->pc);
         } else if (ret != EXEC_EXCP_NONE) {
             return (int)ret;
         }

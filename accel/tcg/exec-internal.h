@@ -59,6 +59,8 @@ struct exec_cpu {
     struct exec_fault fault;
     sigjmp_buf jmp;                 /* host faults in guest code land here */
     volatile sig_atomic_t in_guest;
+    /* exec_cpu_interrupt(): read by every block on entry (32 bits). */
+    volatile int32_t exit_request;
     uintptr_t fault_host_pc;
     struct exec_jc_entry jc[EXEC_JC_SIZE];
     /* Written by every block on entry: the block running now. */

@@ -8,7 +8,10 @@
  *
  * Every block starts by storing its own exec_tb pointer next to env
  * (cur_tb), so a fault inside chained code finds its block and the
- * guest pc of the faulting instruction from the insn_start data.
+ * guest pc of the faulting instruction from the insn_start data.  Then
+ * it checks exit_request (exec_cpu_interrupt) and, when set, leaves with
+ * EXEC_EXCP_INTERRUPT before running any instruction; the loop puts the
+ * pc back to the block's start (a chained entry did not store it).
  *
  * A full code buffer (tcg_gen_code() == -ENOSPC) flushes every block
  * and translates again into the empty buffer.
@@ -98,6 +101,18 @@ static bool room_for_insn(const struct guest_frontend *fe, const struct exec_dc 
            (dc->num_insns + 2) * fe->max_labels_per_insn < TCG_MAX_LABELS;
 }
 
+/* Leave the block at its start when an exit was requested. */
+static void gen_exit_check(void)
+{
+    tcg_i32 req = tcg_temp_new_i32();
+    tcg_label *go = tcg_gen_new_label();
+
+    tcg_gen_ld_i32(req, tcg_env(), EXEC_ENV_OFF(exit_request), TCG_MO_32);
+    tcg_gen_brcondi_i32(TCG_COND_EQ, req, 0, go);
+    tcg_gen_exit_tb(EXEC_EXCP_INTERRUPT);
+    tcg_gen_set_label(go);
+}
+
 /* Translate into the current context; the block's state ends in dc. */
 static void build(struct exec_cpu *cpu, struct exec_dc *dc)
 {
@@ -107,6 +122,7 @@ static void build(struct exec_cpu *cpu, struct exec_dc *dc)
 
     tcg_gen_movi_i64(self, (uintptr_t)dc->tb);
     tcg_gen_st_i64(self, tcg_env(), EXEC_ENV_OFF(cur_tb), TCG_MO_64);
+    gen_exit_check();
     while (dc->state == EXEC_DC_NEXT) {
         if (dc->num_insns == dc->max_insns ||
             (dc->num_insns && (dc->pc_next & ~(uint64_t)(EXEC_PAGE_SIZE - 1)) != page) ||

@@ -35,6 +35,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <signal.h>
 #include <stdio.h>
 
 #include "uemu/tcg.h"
@@ -57,6 +58,9 @@ enum {
     EXEC_EXCP_ALIGN = 2,
     /* internal: drop all translated code (instruction-cache sync), go on */
     EXEC_EXCP_SYNC_ICACHE = 3,
+    /* exec_cpu_interrupt() was called: the guest state is at an
+     * instruction boundary (the pc of the next instruction to run) */
+    EXEC_EXCP_INTERRUPT = 4,
     EXEC_EXCP_FRONTEND = 16,
 };
 
@@ -125,6 +129,23 @@ void *exec_cpu_env(struct exec_cpu *cpu);
 const struct exec_fault *exec_cpu_fault(const struct exec_cpu *cpu);
 /* Run guest code until an exception; returns its code. */
 int exec_cpu_exec(struct exec_cpu *cpu);
+/*
+ * Ask cpu to leave generated code soon (async-signal-safe): every block
+ * checks the request on entry, so even a loop of chained blocks stops
+ * within one block; exec_cpu_exec() then clears the request and returns
+ * EXEC_EXCP_INTERRUPT.  A request made while no guest code runs makes
+ * the next exec_cpu_exec() return at once.
+ */
+void exec_cpu_interrupt(struct exec_cpu *cpu);
+
+/*
+ * Host SIGSEGV/SIGBUS that are not faults of guest code but were sent by
+ * a process (kill, tgkill: si_code <= 0) go to fn (a host signal handler
+ * the personality provides, run in signal context); NULL: uemu dies of
+ * them as of any fault outside guest code.
+ */
+typedef void exec_signal_fn(int sig, siginfo_t *si, void *uc);
+void exec_set_sent_signal_handler(exec_signal_fn *fn);
 
 /* Drop translated code overlapping [start, start + len). */
 void exec_invalidate(uint64_t start, uint64_t len);

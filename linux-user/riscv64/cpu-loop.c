@@ -2,9 +2,12 @@
  * The riscv64 Linux cpu loop: ecall is a system call (number in a7,
  * arguments in a0..a5, result in a0; execution resumes after the 4-byte
  * ecall).  riscv_flush_icache drops the translated code of its range,
- * every other call goes to lu_syscall.  Faults, illegal instructions and
- * ebreak end the process with the signal Linux would deliver (guest
- * handlers arrive with issue #5).
+ * rt_sigreturn restores the signal frame, every other call goes to
+ * lu_syscall.  Faults, illegal instructions and ebreak queue the signal
+ * Linux would send (SIGSEGV/SIGBUS with si_addr, SIGILL and SIGTRAP at
+ * the pc); after every exit of the engine (system call, fault, or an
+ * interrupt requested by a host signal) pending signals are delivered
+ * (linux-user/signal.c, riscv64/signal.c).
  *
  *     lu_cpu_loop_riscv64("./prog", info.entry, stack.sp);
  */
@@ -12,36 +15,21 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <unistd.h>
 
+#include "linux-user/signal.h"
 #include "target/riscv64/cpu.h"
 #include "uemu/exec.h"
 #include "uemu/guest-space.h"
 #include "uemu/linux-user-cpu.h"
 #include "uemu/linux-user.h"
 #include "uemu/log.h"
+#include "uemu/page-table.h"
 #include "uemu/riscv64.h"
 
 /* riscv64's own system call (asm/unistd.h: __NR_arch_specific_syscall
  * + 15): make stores to [start, end) visible to instruction fetch. */
 #define RV_NR_RISCV_FLUSH_ICACHE 259
-
-/* Die by sig as the native program would, after one line on stderr. */
-static void __attribute__((noreturn)) die(int sig)
-{
-    struct rlimit no_core = { 0, 0 };
-    sigset_t set;
-
-    log_close();
-    setrlimit(RLIMIT_CORE, &no_core);
-    signal(sig, SIG_DFL);
-    sigemptyset(&set);
-    sigaddset(&set, sig);
-    sigprocmask(SIG_UNBLOCK, &set, NULL);
-    raise(sig);
-    _exit(128 + sig);
-}
+#define RV_NR_RT_SIGRETURN 139
 
 /* The instruction bits at pc, as far as they can be read. */
 static uint32_t insn_at(uint64_t pc)
@@ -56,18 +44,77 @@ static uint32_t insn_at(uint64_t pc)
     return (uint32_t)hi << 16 | lo;
 }
 
-static void __attribute__((noreturn)) fault(const char *prog, struct exec_cpu *cpu, const struct rv_cpu *env,
-                  bool align)
+/* Queue the signal for a fault; one line on stderr when it will kill. */
+static void fault(const char *prog, struct exec_cpu *cpu, const struct rv_cpu *env, bool align)
 {
     const struct exec_fault *f = exec_cpu_fault(cpu);
     int sig = align || f->is_bus ? SIGBUS : SIGSEGV;
+    int code;
 
-    fprintf(stderr, "uemu: %s: %s %s address 0x%llx at pc 0x%llx\n", prog,
-            sig == SIGBUS ? "SIGBUS" : "SIGSEGV",
-            align ? "(misaligned atomic)" : f->is_exec ? "fetching" :
-            f->is_write ? "writing" : "reading",
-            (unsigned long long)f->addr, (unsigned long long)env->pc);
-    die(sig);
+    if (lu_signal_is_default(sig))
+        fprintf(stderr, "uemu: %s: %s %s address 0x%llx at pc 0x%llx\n", prog,
+                sig == SIGBUS ? "SIGBUS" : "SIGSEGV",
+                align ? "(misaligned atomic)" : f->is_exec ? "fetching" :
+                f->is_write ? "writing" : "reading",
+                (unsigned long long)f->addr, (unsigned long long)env->pc);
+    if (align)
+        code = LU_BUS_ADRALN;
+    else if (f->is_bus)
+        code = LU_BUS_ADRERR;
+    else
+        code = page_table_get(guest_pages, f->addr) & PAGE_VALID ? LU_SEGV_ACCERR
+                                                                 : LU_SEGV_MAPERR;
+    lu_signal_force(sig, code, f->addr);
+}
+
+/* A system call; its result in a0 and pc past the ecall (rt_sigreturn:
+ * the state of the frame).  True when it was interrupted (-EINTR). */
+static bool do_ecall(struct rv_cpu *env)
+{
+    uint64_t args[6];
+    int64_t nr = (int64_t)env->x[17], r;
+
+    if (nr == RV_NR_RT_SIGRETURN) {
+        lu_rv_signal_return(env);
+        return false;
+    }
+    memcpy(args, &env->x[10], sizeof(args));
+    if (nr == RV_NR_RISCV_FLUSH_ICACHE) {
+        exec_invalidate(args[0], args[1] - args[0]);
+        r = 0;
+    } else {
+        lu_signal_sp = env->x[2];
+        r = lu_syscall(nr, args);
+    }
+    env->x[10] = (uint64_t)r;
+    env->pc += 4;
+    return r == -EINTR;
+}
+
+/*
+ * Run the handlers of pending signals.  After an interrupted system
+ * call (nr, first argument a0) the first handler decides: with
+ * SA_RESTART (and a call Linux restarts) the ecall runs again; with no
+ * handler at all the call restarts as well, as the kernel's
+ * -ERESTARTSYS does.
+ */
+static void deliver(struct rv_cpu *env, bool intr, int64_t nr, uint64_t a0)
+{
+    struct lu_sigdelivery d;
+    bool first = true;
+
+    while (lu_signal_next(&d, env->x[2])) {
+        if (first && intr && lu_signal_restart(nr, d.flags)) {
+            env->pc -= 4;
+            env->x[10] = a0;
+        }
+        first = false;
+        lu_rv_signal_setup(env, &d);
+    }
+    if (first && intr && lu_signal_restart(nr, LU_SA_RESTART)) {
+        env->pc -= 4;
+        env->x[10] = a0;
+    }
 }
 
 int lu_cpu_loop_riscv64(const char *prog, guest_addr entry, guest_addr sp)
@@ -81,33 +128,38 @@ int lu_cpu_loop_riscv64(const char *prog, guest_addr entry, guest_addr sp)
     env->pc = entry;
     env->x[2] = sp;
     env->res_addr = ~(uint64_t)0;
+    lu_signal_thread_start(cpu);
     for (;;) {
         int e = exec_cpu_exec(cpu);
-        uint64_t args[6];
+        int64_t nr = (int64_t)env->x[17];
+        uint64_t a0 = env->x[10];
+        bool intr = false;
 
         switch (e) {
         case RV_EXCP_ECALL:
-            memcpy(args, &env->x[10], sizeof(args));
-            if (env->x[17] == RV_NR_RISCV_FLUSH_ICACHE) {
-                exec_invalidate(args[0], args[1] - args[0]);
-                env->x[10] = 0;
-            } else {
-                env->x[10] = (uint64_t)lu_syscall((int64_t)env->x[17], args);
-            }
-            env->pc += 4;
+            intr = do_ecall(env);
+            break;
+        case EXEC_EXCP_INTERRUPT:
             break;
         case RV_EXCP_ILLEGAL:
-            fprintf(stderr, "uemu: %s: illegal instruction 0x%x at pc 0x%llx\n", prog,
-                    insn_at(env->pc), (unsigned long long)env->pc);
-            die(SIGILL);
+            if (lu_signal_is_default(SIGILL))
+                fprintf(stderr, "uemu: %s: illegal instruction 0x%x at pc 0x%llx\n", prog,
+                        insn_at(env->pc), (unsigned long long)env->pc);
+            lu_signal_force(SIGILL, LU_ILL_ILLOPC, env->pc);
+            break;
         case RV_EXCP_EBREAK:
-            fprintf(stderr, "uemu: %s: breakpoint (ebreak) at pc 0x%llx\n", prog,
-                    (unsigned long long)env->pc);
-            die(SIGTRAP);
+            if (lu_signal_is_default(SIGTRAP))
+                fprintf(stderr, "uemu: %s: breakpoint (ebreak) at pc 0x%llx\n", prog,
+                        (unsigned long long)env->pc);
+            lu_signal_force(SIGTRAP, LU_TRAP_BRKPT, env->pc);
+            break;
         case EXEC_EXCP_ALIGN:
             fault(prog, cpu, env, true);
+            break;
         default:
             fault(prog, cpu, env, false);
+            break;
         }
+        deliver(env, intr, nr, a0);
     }
 }

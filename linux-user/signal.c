@@ -1,0 +1,514 @@
+/*
+ * Guest signals, ISA-independent part: the guest's handler table, the
+ * thread's blocked mask, pending signals, sigaltstack, default actions,
+ * and the signal system calls.  The per-ISA frame code lives in
+ * linux-user/ISA/signal.c.
+ *
+ * Design:
+ *  - Guest signal numbers and siginfo_t equal the x86_64 host's (both
+ *    use the generic numbering 1..64 and a 128-byte siginfo with the
+ *    same field offsets), so host siginfo is copied unchanged.
+ *  - The guest's blocked mask is mirrored into the host thread's mask
+ *    (raw rt_sigprocmask, so glibc does not filter 32 and 33), except
+ *    for the signals the engine needs (SIGSEGV, SIGBUS) and those that
+ *    cannot be blocked.  A blocked signal from another process thus
+ *    stays pending in the host kernel, and rt_sigpending asks it.
+ *  - A guest handler means a host handler (host_signal) that records
+ *    the siginfo, marks the signal pending for the thread and calls
+ *    exec_cpu_interrupt(); the cpu loop delivers it at the next block
+ *    boundary.  It is installed without SA_RESTART so that a blocking
+ *    host system call returns EINTR; the cpu loop then restarts the
+ *    guest's call or not (lu_signal_restart).  SIG_DFL and SIG_IGN are
+ *    installed on the host as they are, so the host kernel carries out
+ *    the default action of an asynchronous signal itself: uemu dies of
+ *    the same signal, or stops, or ignores it.
+ *  - Signals a thread sends itself (kill of its own pid, tkill/tgkill of
+ *    its own tid) and synchronous faults are queued here, not sent
+ *    through the host; default actions for them are carried out in
+ *    lu_signal_next().
+ *  - One pending instance per signal number (real-time signals are not
+ *    queued several deep: TODO(#5)).  Host signals 32 and 33 are glibc's
+ *    own on the host: the guest may use them among its own threads
+ *    (self-sent), but they are not installed on the host.
+ *  - Known gap (TODO(#5)): a signal that arrives after the cpu loop's
+ *    last check and before a blocking host system call starts is only
+ *    delivered when that call returns (no safe-syscall yet).
+ *
+ * One thread for now: the handler table is process-wide, the mask,
+ * pending set and altstack are per thread (__thread).
+ */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "signal.h"
+#include "syscall-nr.h"
+#include "uemu/guest-mem.h"
+#include "uemu/log.h"
+
+#define BIT(s) (1ull << ((s) - 1))
+/* Never blocked: SIGKILL, SIGSTOP (the kernel's rule). */
+#define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP))
+/* Never blocked on the host: the engine's fault signals. */
+#define HOST_KEEP (UNBLOCKABLE | BIT(SIGSEGV) | BIT(SIGBUS))
+/* Dequeued first, as the kernel does (synchronous faults). */
+#define SYNC_MASK (BIT(SIGSEGV) | BIT(SIGBUS) | BIT(SIGILL) | BIT(SIGTRAP) | \
+                   BIT(SIGFPE) | BIT(SIGSYS))
+#define MINSIGSTKSZ_GUEST 2048   /* asm-generic/signal.h */
+
+enum { DFL_TERM, DFL_CORE, DFL_IGN, DFL_STOP, DFL_CONT };
+
+/* Default actions (signal(7)); 0 (DFL_TERM) for the rest, the
+ * real-time signals included. */
+static const unsigned char default_action[LU_NSIG + 1] = {
+    [SIGQUIT] = DFL_CORE, [SIGILL] = DFL_CORE, [SIGTRAP] = DFL_CORE,
+    [SIGABRT] = DFL_CORE, [SIGBUS] = DFL_CORE, [SIGFPE] = DFL_CORE,
+    [SIGSEGV] = DFL_CORE, [SIGXCPU] = DFL_CORE, [SIGXFSZ] = DFL_CORE,
+    [SIGSYS] = DFL_CORE, [SIGCHLD] = DFL_IGN, [SIGURG] = DFL_IGN,
+    [SIGWINCH] = DFL_IGN, [SIGCONT] = DFL_CONT, [SIGSTOP] = DFL_STOP,
+    [SIGTSTP] = DFL_STOP, [SIGTTIN] = DFL_STOP, [SIGTTOU] = DFL_STOP,
+};
+
+/* System calls Linux never restarts after a handler (signal(7)). */
+static const int16_t never_restart[] = {
+    LU_NR_nanosleep, LU_NR_clock_nanosleep, LU_NR_ppoll, LU_NR_pselect6,
+    LU_NR_epoll_pwait, LU_NR_epoll_pwait2, LU_NR_io_getevents,
+    LU_NR_semtimedop, LU_NR_rt_sigsuspend, LU_NR_rt_sigtimedwait,
+};
+
+struct guest_action {
+    uint64_t handler, flags, mask;
+};
+
+static struct guest_action actions[LU_NSIG + 1];
+
+static __thread struct exec_cpu *sig_cpu;
+static __thread uint64_t guest_mask;
+static __thread uint64_t pending;          /* atomics: host handlers set bits */
+static __thread struct lu_siginfo pend_info[LU_NSIG + 1];
+static __thread struct lu_stack altstack = { .flags = LU_SS_DISABLE };
+static __thread bool suspend_restore;      /* rt_sigsuspend's mask is temporary */
+static __thread uint64_t suspend_mask;
+__thread uint64_t lu_signal_sp;            /* guest sp at the current system call */
+
+static void mark_pending(int sig, const struct lu_siginfo *info)
+{
+    pend_info[sig] = *info;
+    __atomic_fetch_or(&pending, BIT(sig), __ATOMIC_SEQ_CST);
+    if (sig_cpu)
+        exec_cpu_interrupt(sig_cpu);
+}
+
+static void host_signal(int sig, siginfo_t *si, void *uc)
+{
+    struct lu_siginfo info;
+
+    (void)uc;
+    _Static_assert(sizeof(siginfo_t) == sizeof(info), "host and guest siginfo_t");
+    memcpy(&info, si, sizeof(info));
+    if (sig >= 1 && sig <= LU_NSIG)
+        mark_pending(sig, &info);
+}
+
+static void apply_host_mask(void)
+{
+    uint64_t set = guest_mask & ~HOST_KEEP;
+
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &set, NULL, sizeof(set));
+}
+
+static void set_mask(uint64_t m)
+{
+    guest_mask = m & ~UNBLOCKABLE;
+    apply_host_mask();
+}
+
+void lu_signal_thread_start(struct exec_cpu *cpu)
+{
+    sig_cpu = cpu;
+    exec_set_sent_signal_handler(host_signal);
+}
+
+bool lu_signal_pending(void)
+{
+    return (__atomic_load_n(&pending, __ATOMIC_SEQ_CST) & ~guest_mask) != 0 || suspend_restore;
+}
+
+bool lu_signal_is_default(int sig)
+{
+    return sig >= 1 && sig <= LU_NSIG && actions[sig].handler == LU_SIG_DFL;
+}
+
+/* The host disposition standing for the guest's. */
+static int install_host(int sig, uint64_t handler)
+{
+    struct sigaction sa;
+
+    if (sig == SIGSEGV || sig == SIGBUS || sig == SIGKILL || sig == SIGSTOP ||
+        sig == 32 || sig == 33)
+        return 0;
+    memset(&sa, 0, sizeof(sa));
+    sigfillset(&sa.sa_mask);
+    if (handler == LU_SIG_DFL) {
+        sa.sa_handler = SIG_DFL;
+    } else if (handler == LU_SIG_IGN) {
+        sa.sa_handler = SIG_IGN;
+    } else {
+        sa.sa_sigaction = host_signal;
+        sa.sa_flags = SA_SIGINFO;
+    }
+    return sigaction(sig, &sa, NULL) < 0 ? -errno : 0;
+}
+
+/* What the thread's stack_t says for a thread running on sp. */
+static struct lu_stack altstack_at(uint64_t sp)
+{
+    struct lu_stack s = altstack;
+
+    if (!s.size)
+        s.flags = LU_SS_DISABLE;
+    else
+        s.flags = (int32_t)((uint32_t)s.flags & LU_SS_AUTODISARM) |
+                  (sp - s.sp < s.size ? LU_SS_ONSTACK : 0);
+    return s;
+}
+
+static bool ignored(int sig)
+{
+    uint64_t h = actions[sig].handler;
+
+    return !(guest_mask & BIT(sig)) &&
+           (h == LU_SIG_IGN || (h == LU_SIG_DFL && (default_action[sig] == DFL_IGN ||
+                                                   default_action[sig] == DFL_CONT)));
+}
+
+void lu_signal_force(int sig, int code, uint64_t addr)
+{
+    struct lu_siginfo info = { .signo = sig, .code = code };
+
+    info.u.fault.addr = addr;
+    /* force_sig_info: a blocked or ignored fault gets the default action. */
+    if ((guest_mask & BIT(sig)) || actions[sig].handler == LU_SIG_IGN) {
+        actions[sig].handler = LU_SIG_DFL;
+        set_mask(guest_mask & ~BIT(sig));
+    }
+    mark_pending(sig, &info);
+}
+
+void lu_signal_die(int sig)
+{
+    struct rlimit no_core = { 0, 0 };
+    uint64_t set = BIT(sig);
+    struct sigaction sa;
+
+    log_close();
+    /* The native program's core dump is not ours to write: no core
+     * file of uemu (the wait status then lacks the core flag). */
+    setrlimit(RLIMIT_CORE, &no_core);
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = SIG_DFL;
+    sigaction(sig, &sa, NULL);
+    syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &set, NULL, sizeof(set));
+    raise(sig);
+    _exit(128 + sig);
+}
+
+static int take_signal(uint64_t deliverable)
+{
+    uint64_t pick = deliverable & SYNC_MASK ? deliverable & SYNC_MASK : deliverable;
+    int sig = __builtin_ctzll(pick) + 1;
+
+    __atomic_fetch_and(&pending, ~BIT(sig), __ATOMIC_SEQ_CST);
+    return sig;
+}
+
+bool lu_signal_next(struct lu_sigdelivery *d, uint64_t sp)
+{
+    for (;;) {
+        uint64_t deliverable = __atomic_load_n(&pending, __ATOMIC_SEQ_CST) & ~guest_mask;
+        struct guest_action *act;
+        int sig;
+
+        if (!deliverable) {
+            if (suspend_restore) {
+                suspend_restore = false;
+                set_mask(suspend_mask);
+                continue;
+            }
+            return false;
+        }
+        sig = take_signal(deliverable);
+        act = &actions[sig];
+        if (act->handler == LU_SIG_IGN)
+            continue;
+        if (act->handler == LU_SIG_DFL) {
+            switch (default_action[sig]) {
+            case DFL_IGN:
+            case DFL_CONT:
+                continue;
+            case DFL_STOP:
+                raise(SIGSTOP);
+                continue;
+            default:
+                lu_signal_die(sig);
+            }
+        }
+        memset(d, 0, sizeof(*d));
+        d->sig = sig;
+        d->handler = act->handler;
+        d->flags = act->flags;
+        d->info = pend_info[sig];
+        d->old_mask = suspend_restore ? suspend_mask : guest_mask;
+        suspend_restore = false;
+        d->altstack = altstack_at(sp);
+        d->frame_sp = sp;
+        if ((act->flags & LU_SA_ONSTACK) && altstack.size &&
+            !(d->altstack.flags & LU_SS_ONSTACK)) {
+            d->frame_sp = altstack.sp + altstack.size;
+            if ((uint32_t)altstack.flags & LU_SS_AUTODISARM)
+                altstack = (struct lu_stack){ .flags = LU_SS_DISABLE };
+        }
+        set_mask(guest_mask | act->mask | (act->flags & LU_SA_NODEFER ? 0 : BIT(sig)));
+        if (act->flags & LU_SA_RESETHAND) {
+            act->handler = LU_SIG_DFL;
+            install_host(sig, LU_SIG_DFL);
+        }
+        return true;
+    }
+}
+
+/* sigaltstack's rules (kernel do_sigaltstack); sp: where the thread runs. */
+static int set_altstack(const struct lu_stack *ss, uint64_t sp)
+{
+    uint32_t mode = (uint32_t)ss->flags & ~LU_SS_AUTODISARM;
+
+    if (altstack_at(sp).flags & LU_SS_ONSTACK)
+        return -EPERM;
+    if (mode != 0 && mode != LU_SS_ONSTACK && mode != LU_SS_DISABLE)
+        return -EINVAL;
+    if (mode == LU_SS_DISABLE) {
+        altstack = (struct lu_stack){ .flags = LU_SS_DISABLE };
+        return 0;
+    }
+    if (ss->size < MINSIGSTKSZ_GUEST)
+        return -ENOMEM;
+    altstack = (struct lu_stack){
+        .sp = ss->sp, .size = ss->size,
+        .flags = (int32_t)((uint32_t)ss->flags & LU_SS_AUTODISARM),
+    };
+    return 0;
+}
+
+void lu_signal_return(uint64_t mask, const struct lu_stack *st, uint64_t sp)
+{
+    set_mask(mask);
+    set_altstack(st, sp);
+}
+
+bool lu_signal_restart(int64_t nr, uint64_t flags)
+{
+    for (size_t i = 0; i < sizeof(never_restart) / sizeof(never_restart[0]); i++)
+        if (never_restart[i] == nr)
+            return false;
+    return (flags & LU_SA_RESTART) != 0;
+}
+
+int64_t lu_sys_rt_sigaction(const uint64_t *a)
+{
+    int sig = (int)a[0];
+    struct guest_action act, old;
+    int r;
+
+    if (a[3] != 8 || sig < 1 || sig > LU_NSIG)
+        return -EINVAL;
+    old = actions[sig];
+    if (a[1]) {
+        if (sig == SIGKILL || sig == SIGSTOP)
+            return -EINVAL;
+        if (copy_from_guest(&act, a[1], sizeof(act)))
+            return -EFAULT;
+        act.mask &= ~UNBLOCKABLE;
+        r = install_host(sig, act.handler);
+        if (r < 0)
+            return r;
+        actions[sig] = act;
+        /* Setting SIG_IGN (or a default of ignore) discards pending. */
+        if (ignored(sig) || act.handler == LU_SIG_IGN)
+            __atomic_fetch_and(&pending, ~BIT(sig), __ATOMIC_SEQ_CST);
+    }
+    if (a[2] && copy_to_guest(a[2], &old, sizeof(old)))
+        return -EFAULT;
+    return 0;
+}
+
+int64_t lu_sys_rt_sigprocmask(const uint64_t *a)
+{
+    uint64_t set, old = guest_mask;
+
+    if (a[3] != 8)
+        return -EINVAL;
+    if (a[1]) {
+        if (copy_from_guest(&set, a[1], sizeof(set)))
+            return -EFAULT;
+        switch (a[0]) {
+        case SIG_BLOCK: set |= guest_mask; break;
+        case SIG_UNBLOCK: set = guest_mask & ~set; break;
+        case SIG_SETMASK: break;
+        default: return -EINVAL;
+        }
+    }
+    if (a[2] && copy_to_guest(a[2], &old, sizeof(old)))
+        return -EFAULT;
+    if (a[1]) {
+        suspend_restore = false;
+        set_mask(set);
+    }
+    return 0;
+}
+
+static uint64_t all_pending(void)
+{
+    uint64_t host = 0;
+
+    syscall(SYS_rt_sigpending, &host, sizeof(host));
+    return host | __atomic_load_n(&pending, __ATOMIC_SEQ_CST);
+}
+
+int64_t lu_sys_rt_sigpending(const uint64_t *a)
+{
+    uint64_t set;
+
+    if (a[1] != 8)
+        return -EINVAL;
+    set = all_pending() & guest_mask;
+    return copy_to_guest(a[0], &set, sizeof(set)) ? -EFAULT : 0;
+}
+
+int64_t lu_sys_sigaltstack(const uint64_t *a)
+{
+    struct lu_stack ss, old = altstack_at(lu_signal_sp);
+    int r;
+
+    if (a[0]) {
+        if (copy_from_guest(&ss, a[0], sizeof(ss)))
+            return -EFAULT;
+        r = set_altstack(&ss, lu_signal_sp);
+        if (r < 0)
+            return r;
+    }
+    if (a[1] && copy_to_guest(a[1], &old, sizeof(old)))
+        return -EFAULT;
+    return 0;
+}
+
+/* Queue sig for this thread as sent by itself with si_code code. */
+static int64_t send_self(int sig, int code)
+{
+    struct lu_siginfo info = { .signo = sig, .code = code };
+
+    if (sig < 0 || sig > LU_NSIG)
+        return -EINVAL;
+    if (sig == 0 || ignored(sig))
+        return 0;
+    info.u.kill.pid = getpid();
+    info.u.kill.uid = getuid();
+    mark_pending(sig, &info);
+    return 0;
+}
+
+int64_t lu_sys_kill(const uint64_t *a)
+{
+    pid_t pid = (pid_t)a[0];
+
+    if (pid == getpid())
+        return send_self((int)a[1], LU_SI_USER);
+    return lu_host_ret(kill(pid, (int)a[1]));
+}
+
+int64_t lu_sys_tkill(const uint64_t *a)
+{
+    if ((pid_t)a[0] == gettid())
+        return send_self((int)a[1], LU_SI_TKILL);
+    return lu_host_ret(syscall(SYS_tkill, (pid_t)a[0], (int)a[1]));
+}
+
+int64_t lu_sys_tgkill(const uint64_t *a)
+{
+    if ((pid_t)a[0] == getpid() && (pid_t)a[1] == gettid())
+        return send_self((int)a[2], LU_SI_TKILL);
+    return lu_host_ret(syscall(SYS_tgkill, (pid_t)a[0], (pid_t)a[1], (int)a[2]));
+}
+
+int64_t lu_sys_rt_sigsuspend(const uint64_t *a)
+{
+    uint64_t set, host;
+
+    if (a[1] != 8)
+        return -EINVAL;
+    if (copy_from_guest(&set, a[0], sizeof(set)))
+        return -EFAULT;
+    if (!suspend_restore)
+        suspend_mask = guest_mask;
+    suspend_restore = true;
+    set_mask(set);
+    if (!(__atomic_load_n(&pending, __ATOMIC_SEQ_CST) & ~guest_mask)) {
+        host = guest_mask & ~HOST_KEEP;
+        syscall(SYS_rt_sigsuspend, &host, sizeof(host));
+    }
+    return -EINTR;
+}
+
+int64_t lu_sys_rt_sigtimedwait(const uint64_t *a)
+{
+    uint64_t set, mine, host;
+    struct timespec ts;
+    siginfo_t si;
+    long r;
+
+    if (a[3] != 8)
+        return -EINVAL;
+    if (copy_from_guest(&set, a[0], sizeof(set)) ||
+        (a[2] && copy_from_guest(&ts, a[2], sizeof(ts))))
+        return -EFAULT;
+    set &= ~UNBLOCKABLE;
+    mine = __atomic_load_n(&pending, __ATOMIC_SEQ_CST) & set;
+    if (mine) {
+        int sig = take_signal(mine);
+
+        if (a[1] && copy_to_guest(a[1], &pend_info[sig], sizeof(pend_info[sig])))
+            return -EFAULT;
+        return sig;
+    }
+    host = set & ~HOST_KEEP;
+    r = syscall(SYS_rt_sigtimedwait, &host, &si, a[2] ? &ts : NULL, sizeof(host));
+    if (r < 0)
+        return -errno;
+    if (a[1] && copy_to_guest(a[1], &si, sizeof(si)))
+        return -EFAULT;
+    return r;
+}
+
+/* struct itimerval is four longs on both sides. */
+int64_t lu_sys_setitimer(const uint64_t *a)
+{
+    struct itimerval nv, ov;
+
+    if (copy_from_guest(&nv, a[1], sizeof(nv)))
+        return -EFAULT;
+    if (setitimer((int)a[0], &nv, &ov) < 0)
+        return -errno;
+    return a[2] && copy_to_guest(a[2], &ov, sizeof(ov)) ? -EFAULT : 0;
+}
+
+int64_t lu_sys_getitimer(const uint64_t *a)
+{
+    struct itimerval v;
+
+    if (getitimer((int)a[0], &v) < 0)
+        return -errno;
+    return copy_to_guest(a[1], &v, sizeof(v)) ? -EFAULT : 0;
+}
