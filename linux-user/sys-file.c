@@ -5,11 +5,14 @@
  * guest (iovec, statx, linux_dirent64, struct flock, the kernel termios),
  * so the guest buffer goes to the host kernel as it is, once the page
  * table has shown it is accessible.  struct stat differs and is
- * converted.  Host calls go through syscall(2) where libc's wrapper would
+ * converted.  Names that must exist (open, stat) are looked up through
+ * lu_lookup_path(): /proc/self/exe, then the -L prefix; emulated /proc
+ * files open as generated memfds (proc.c).  Host calls go through syscall(2) where libc's wrapper would
  * change the kernel's semantics (getdents64, the kernel termios ioctls).
  */
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <linux/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,11 +169,16 @@ int64_t lu_sys_writev(const uint64_t *a)
 int64_t lu_sys_openat(const uint64_t *a)
 {
     int err;
+    char buf[PATH_MAX];
+    int64_t fd;
     const char *path = lu_path_arg(a[1], &err);
     if (!path)
         return err;
-    return lu_host_ret(syscall(SYS_openat, (int)a[0], path, lu_open_flags_to_host(a[2]),
-                               (mode_t)a[3]));
+    int flags = lu_open_flags_to_host(a[2]);
+    if (lu_proc_open(path, flags, &fd))
+        return fd;
+    path = lu_lookup_path(path, buf, sizeof(buf));
+    return lu_host_ret(syscall(SYS_openat, (int)a[0], path, flags, (mode_t)a[3]));
 }
 
 int64_t lu_sys_close(const uint64_t *a)
@@ -194,10 +202,12 @@ int64_t lu_sys_fstat(const uint64_t *a)
 int64_t lu_sys_newfstatat(const uint64_t *a)
 {
     struct stat st;
+    char buf[PATH_MAX];
     int err;
     const char *path = lu_path_arg(a[1], &err);
     if (!path)
         return err;
+    path = lu_lookup_path(path, buf, sizeof(buf));
     if (fstatat((int)a[0], path, &st, (int)a[3]) < 0)
         return -errno;
     return put_stat(a[2], &st);
@@ -205,10 +215,12 @@ int64_t lu_sys_newfstatat(const uint64_t *a)
 
 int64_t lu_sys_statx(const uint64_t *a)
 {
+    char name[PATH_MAX];
     int err;
     const char *path = lu_path_arg(a[1], &err);
     if (!path)
         return err;
+    path = lu_lookup_path(path, name, sizeof(name));
     void *buf = guest_access(a[4], sizeof(struct statx), PAGE_WRITE);
     if (!buf)
         return -EFAULT;

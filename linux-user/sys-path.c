@@ -2,8 +2,12 @@
  * Path system calls: the working directory, creating, linking, renaming,
  * removing and inspecting names.
  *
- * readlink("/proc/self/exe") answers the guest program's path, not uemu's
- * (the rest of /proc emulation is issue #5).
+ * readlink("/proc/self/exe") answers the guest program's absolute path,
+ * not uemu's (proc.c).  Calls that look up an existing name (readlink,
+ * access) go through the -L prefix (lu_lookup_path); calls that create,
+ * remove, rename or change names (mkdir, unlink, rename, link, symlink,
+ * chmod, chown, utimes, truncate) and chdir use the guest's path as
+ * given, so a guest never modifies the sysroot by accident.
  */
 #include <fcntl.h>
 #include <limits.h>
@@ -16,6 +20,8 @@
 
 #include "syscall.h"
 #include "uemu/guest-mem.h"
+#include "uemu/linux-user-path.h"
+#include "uemu/linux-user-proc.h"
 #include "uemu/page-table.h"
 
 int64_t lu_sys_getcwd(const uint64_t *a)
@@ -85,21 +91,9 @@ int64_t lu_sys_linkat(const uint64_t *a)
     return to ? lu_host_ret(linkat((int)a[0], from, (int)a[2], to, (int)a[4])) : err;
 }
 
-/* True when path names this process's executable through /proc. */
-static bool is_proc_self_exe(int dirfd, const char *path)
-{
-    char own[32];
-
-    if (path[0] != '/' && dirfd != AT_FDCWD)
-        return false;
-    if (strcmp(path, "/proc/self/exe") == 0)
-        return true;
-    snprintf(own, sizeof(own), "/proc/%d/exe", (int)getpid());
-    return strcmp(path, own) == 0;
-}
-
 int64_t lu_sys_readlinkat(const uint64_t *a)
 {
+    char name[PATH_MAX];
     int err;
     const char *path = lu_path_arg(a[1], &err);
     if (!path)
@@ -109,30 +103,38 @@ int64_t lu_sys_readlinkat(const uint64_t *a)
     void *buf = guest_access(a[2], a[3], PAGE_WRITE);
     if (!buf)
         return -EFAULT;
-    if (lu_exe_path && is_proc_self_exe((int)a[0], path)) {
-        char real[PATH_MAX];
-        const char *exe = realpath(lu_exe_path, real) ? real : lu_exe_path;
+    const char *exe = lu_proc_exe_path();
+    if (exe && path[0] == '/' && lu_proc_classify(path) == LU_PROC_EXE) {
         size_t n = strlen(exe);
         if (n > a[3])
             n = a[3];           /* readlink truncates silently */
         memcpy(buf, exe, n);
         return (int64_t)n;
     }
+    path = lu_path_resolve(path, name, sizeof(name));
     return lu_host_ret(readlinkat((int)a[0], path, buf, a[3]));
 }
 
 int64_t lu_sys_faccessat(const uint64_t *a)
 {
+    char name[PATH_MAX];
     int err;
     const char *path = lu_path_arg(a[1], &err);
-    return path ? lu_host_ret(syscall(SYS_faccessat, (int)a[0], path, (int)a[2])) : err;
+    if (!path)
+        return err;
+    path = lu_lookup_path(path, name, sizeof(name));
+    return lu_host_ret(syscall(SYS_faccessat, (int)a[0], path, (int)a[2]));
 }
 
 int64_t lu_sys_faccessat2(const uint64_t *a)
 {
+    char name[PATH_MAX];
     int err;
     const char *path = lu_path_arg(a[1], &err);
-    return path ? lu_host_ret(syscall(SYS_faccessat2, (int)a[0], path, (int)a[2], (int)a[3])) : err;
+    if (!path)
+        return err;
+    path = lu_lookup_path(path, name, sizeof(name));
+    return lu_host_ret(syscall(SYS_faccessat2, (int)a[0], path, (int)a[2], (int)a[3]));
 }
 
 int64_t lu_sys_fchmod(const uint64_t *a)

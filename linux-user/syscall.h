@@ -29,6 +29,14 @@ int lu_open_flags_to_host(uint64_t guest);
 int64_t lu_open_flags_to_guest(int host);
 extern const char *lu_exe_path;
 
+/*
+ * proc.c: an emulated /proc file opened for the guest (true, *ret the fd
+ * or -errno) or not one (false); the host name of a guest name that must
+ * exist (/proc/self/exe, then the -L prefix; buf holds len bytes).
+ */
+bool lu_proc_open(const char *path, int host_flags, int64_t *ret);
+const char *lu_lookup_path(const char *path, char *buf, size_t len);
+
 /* strace.c: the call before it runs, its result after. */
 void lu_strace_enter(int64_t nr, const uint64_t args[6]);
 void lu_strace_exit(int64_t nr, int64_t ret);

@@ -6,9 +6,12 @@
  * Every failure is one line "uemu: ..." on stderr and exit status 1
  * (an option error adds a line pointing at -h).  Nothing runs unless
  * the whole program loaded.  A static riscv64 Linux program then runs
- * through the engine (accel/tcg) and linux-user's riscv64 cpu loop;
- * other programs are reported as not runnable yet (issue #4); -probe
- * describes what was found and mapped and exits 0.
+ * through the engine (accel/tcg) and linux-user's riscv64 cpu loop; a
+ * dynamic one first gets its PT_INTERP (looked up under -L) mapped at
+ * the interpreter's own base and starts there, as the kernel does.
+ * Other programs are reported as not runnable yet (issue #4); -probe
+ * describes what was found and mapped (not the interpreter) and exits 0.
+ * There is no vDSO: the auxiliary vector has no AT_SYSINFO_EHDR.
  */
 #include <elf.h>
 #include <errno.h>
@@ -23,6 +26,8 @@
 #include "uemu/exec.h"
 #include "uemu/guest-space.h"
 #include "uemu/linux-user-cpu.h"
+#include "uemu/linux-user-path.h"
+#include "uemu/linux-user-proc.h"
 #include "uemu/linux-user.h"
 #include "uemu/log.h"
 #include "uemu/options.h"
@@ -180,8 +185,44 @@ static int probe_program(const struct uemu_options *o, struct elf_image *img,
     return 0;
 }
 
-/* Run a loaded static riscv64 Linux program; returns only on failure. */
-static int run_linux_riscv64(const struct uemu_options *o, const struct elf_load_info *info)
+/*
+ * Map the interpreter of img (PT_INTERP, found under -L first) through
+ * pers; 0, or -1 after its one-line error.  *ii is for elf_image_close().
+ */
+static int load_interp(const char *path, const struct elf_image *img,
+                       const struct personality *pers, struct elf_image *ii,
+                       struct elf_load_info *iinfo)
+{
+    char buf[4096];
+    const char *host = lu_path_resolve(img->interp, buf, sizeof(buf));
+
+    if (access(host, F_OK) < 0) {
+        fprintf(stderr, "uemu: %s: cannot find interpreter %s: %s (use -L)\n",
+                path, img->interp, strerror(errno));
+        return -1;
+    }
+    if (elf_probe(ii, host) < 0) {
+        fprintf(stderr, "uemu: %s: interpreter %s: %s\n", path, host, ii->error);
+        return -1;
+    }
+    if (ii->isa != img->isa || ii->interp) {
+        fprintf(stderr, "uemu: %s: interpreter %s: not a %s dynamic linker\n", path,
+                host, guest_isa_name(img->isa));
+        return -1;
+    }
+    if (elf_load(ii, pers->mmap, target_page_size, iinfo) < 0) {
+        fprintf(stderr, "uemu: %s: interpreter %s: %s\n", path, host, ii->error);
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * Run a loaded riscv64 Linux program, through its interpreter when
+ * interp is not NULL; returns only on failure.
+ */
+static int run_linux_riscv64(const struct uemu_options *o, const struct elf_load_info *info,
+                             const struct elf_load_info *interp)
 {
     const char *path = o->prog_argv[0];
     const char *backend = o->backend == UEMU_BACKEND_JIT   ? "jit"
@@ -198,14 +239,15 @@ static int run_linux_riscv64(const struct uemu_options *o, const struct elf_load
     lu_set_exe_path(path);
     if (o->argv0)
         o->prog_argv[0] = (char *)o->argv0;
-    r = lu_build_stack(info, NULL, o->stack_size, o->prog_argc, o->prog_argv,
+    r = lu_build_stack(info, interp, o->stack_size, o->prog_argc, o->prog_argv,
                        o->guest_env, path, &st);
     o->prog_argv[0] = (char *)path;
     if (r < 0) {
         fprintf(stderr, "uemu: %s: cannot set up the stack: %s\n", path, strerror(-r));
         return 1;
     }
-    r = lu_cpu_loop_riscv64(path, info->entry, st.sp);
+    lu_proc_set_process(info, &st);
+    r = lu_cpu_loop_riscv64(path, interp ? interp->entry : info->entry, st.sp);
     fprintf(stderr, "uemu: %s: cannot start the cpu: %s\n", path, strerror(-r));
     return 1;
 }
@@ -213,8 +255,8 @@ static int run_linux_riscv64(const struct uemu_options *o, const struct elf_load
 static int load_and_run(const struct uemu_options *o)
 {
     const char *path = o->prog_argv[0];
-    struct elf_image img;
-    struct elf_load_info info;
+    struct elf_image img, interp = { .fd = -1 };
+    struct elf_load_info info, iinfo;
     const struct personality *pers;
     struct guest_space_config cfg = {
         .target_page_size = UEMU_TARGET_PAGE_SIZE,
@@ -254,15 +296,17 @@ static int load_and_run(const struct uemu_options *o)
     if (o->probe) {
         print_probe(&img, pers, &info);
         status = fflush(stdout) == 0 ? 0 : 1;
-    } else if (img.isa == GUEST_ISA_RISCV64 && pers == &linux_user_personality &&
-               !img.interp) {
-        status = run_linux_riscv64(o, &info);
+    } else if (img.isa == GUEST_ISA_RISCV64 && pers == &linux_user_personality) {
+        lu_path_set_prefix(o->ld_prefix);
+        if (!img.interp || load_interp(path, &img, pers, &interp, &iinfo) == 0)
+            status = run_linux_riscv64(o, &info, img.interp ? &iinfo : NULL);
     } else {
         fprintf(stderr, "uemu: %s: cannot run %s code yet: no execution engine "
                 "(issue #4)\n", path, guest_isa_name(img.isa));
     }
 out:
     log_close();
+    elf_image_close(&interp);
     elf_image_close(&img);
     return status;
 }
