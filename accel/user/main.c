@@ -25,6 +25,7 @@
 #include "uemu/elfload.h"
 #include "uemu/exec.h"
 #include "uemu/guest-space.h"
+#include "uemu/host-page.h"
 #include "uemu/linux-user-cpu.h"
 #include "uemu/linux-user-path.h"
 #include "uemu/linux-user-proc.h"
@@ -38,6 +39,12 @@
 #define UEMU_TARGET_PAGE_SIZE 4096
 /* User address space of riscv64 (Sv48) and aarch64 (48-bit VA) Linux/FreeBSD. */
 #define UEMU_GUEST_ADDR_LIMIT (1ull << 47)
+/*
+ * Room left for brk above an ET_DYN program: hint-less mappings (the
+ * interpreter first) start past it, as Linux keeps its mmap area away
+ * from the heap.
+ */
+#define UEMU_BRK_ROOM (1ull << 30)
 /* A guest_base we choose is aligned for any -p granule. */
 #define UEMU_BASE_ALIGN OPTIONS_PAGESIZE_MAX
 
@@ -298,6 +305,8 @@ static int load_and_run(const struct uemu_options *o)
         status = fflush(stdout) == 0 ? 0 : 1;
     } else if (img.isa == GUEST_ISA_RISCV64 && pers == &linux_user_personality) {
         lu_path_set_prefix(o->ld_prefix);
+        if (img.type == ET_DYN && info.brk + UEMU_BRK_ROOM <= guest_addr_max)
+            hp_set_mmap_base(info.brk + UEMU_BRK_ROOM);
         if (!img.interp || load_interp(path, &img, pers, &interp, &iinfo) == 0)
             status = run_linux_riscv64(o, &info, img.interp ? &iinfo : NULL);
     } else {
