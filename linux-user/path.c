@@ -2,9 +2,9 @@
  * The -L prefix: absolute guest paths looked up in a sysroot first.
  *
  * A lookup costs one lstat of PREFIX/P per call; no cache, so nothing can
- * go stale.  Callers decide which calls redirect (linux-user/README.md):
- * calls that find an existing name (open, stat, access, readlink, execve)
- * do, calls that create, remove or rename names do not.
+ * go stale.  Callers decide which calls redirect: calls that find an
+ * existing name (open, stat, access, readlink) do, calls that create,
+ * remove, rename or change names do not (linux-user/sys-path.c).
  */
 #include <stdbool.h>
 #include <stdio.h>

@@ -24,6 +24,7 @@
 
 #include "syscall.h"
 #include "uemu/guest-mem.h"
+#include "uemu/linux-user-path.h"
 #include "uemu/page-table.h"
 
 /* struct stat of asm-generic/stat.h (riscv64, aarch64). */
@@ -207,7 +208,9 @@ int64_t lu_sys_newfstatat(const uint64_t *a)
     const char *path = lu_path_arg(a[1], &err);
     if (!path)
         return err;
-    path = lu_lookup_path(path, buf, sizeof(buf));
+    /* lstat of /proc/self/exe sees the link, as on Linux */
+    path = a[3] & AT_SYMLINK_NOFOLLOW ? lu_path_resolve(path, buf, sizeof(buf))
+                                      : lu_lookup_path(path, buf, sizeof(buf));
     if (fstatat((int)a[0], path, &st, (int)a[3]) < 0)
         return -errno;
     return put_stat(a[2], &st);
@@ -220,7 +223,8 @@ int64_t lu_sys_statx(const uint64_t *a)
     const char *path = lu_path_arg(a[1], &err);
     if (!path)
         return err;
-    path = lu_lookup_path(path, name, sizeof(name));
+    path = a[2] & AT_SYMLINK_NOFOLLOW ? lu_path_resolve(path, name, sizeof(name))
+                                      : lu_lookup_path(path, name, sizeof(name));
     void *buf = guest_access(a[4], sizeof(struct statx), PAGE_WRITE);
     if (!buf)
         return -EFAULT;

@@ -273,6 +273,13 @@ static void test_syscalls(void **state)
     assert_int_equal(read((int)fd, data, 4), 4);
     assert_memory_equal(data, "\x13\x13\x13\x13", 4);
     close((int)fd);
+    /* stat follows it to the program; lstat sees a symlink (asm-generic st_mode at 16, st_size at 48) */
+    guest_addr sb = buf + 256;
+    assert_int_equal(sys(LU_NR_newfstatat, (uint64_t)AT_FDCWD, buf, sb, 0), 0);
+    assert_int_equal(*(uint32_t *)g2h(sb + 16) & S_IFMT, S_IFREG);
+    assert_int_equal(*(int64_t *)g2h(sb + 48), 4 * PG);
+    assert_int_equal(sys(LU_NR_newfstatat, (uint64_t)AT_FDCWD, buf, sb, AT_SYMLINK_NOFOLLOW), 0);
+    assert_int_equal(*(uint32_t *)g2h(sb + 16) & S_IFMT, S_IFLNK);
 }
 
 int main(void)
