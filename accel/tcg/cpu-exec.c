@@ -16,6 +16,8 @@
  * checks the request before each block, blocks check it on entry; both
  * clear it and return EXEC_EXCP_INTERRUPT at an instruction boundary.
  *
+ * Writes to code pages: see smc_write() and tb-protect.c.
+ *
  * -d exec and -d cpu turn chaining and the jump-cache shortcut off, so
  * every block passes through the loop and is logged.
  */
@@ -30,6 +32,7 @@
 #include "uemu/host-page.h"
 #include "uemu/log.h"
 #include "uemu/options.h"
+#include "uemu/page-table.h"
 
 static __thread struct exec_cpu *current_cpu;
 static exec_signal_fn *volatile sent_signal_fn;
@@ -38,6 +41,39 @@ static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 bool exec_chaining_off(void)
 {
     return log_enabled(LOG_EXEC | LOG_CPU);
+}
+
+/*
+ * A write to a page write-protected for its translated code: unprotect
+ * it (dropping the code) and run the store again.  When the store's own
+ * block came from that host page and has instructions after the store,
+ * they may be stale: leave the block at the store, which then runs as a
+ * one-instruction block.  True when the fault was this.
+ */
+static bool smc_write(struct exec_cpu *cpu, const siginfo_t *si, uintptr_t code_pc)
+{
+    uint64_t addr = (uint64_t)(uintptr_t)si->si_addr - guest_base;
+    uint64_t hps = host_page_size ? host_page_size : EXEC_PAGE_SIZE;
+    uint64_t hs = addr & ~(hps - 1);
+    struct exec_tb *tb = cpu ? cpu->cur_tb : NULL;
+    bool stale = false;
+
+    if ((uintptr_t)si->si_addr < guest_base || !guest_pages ||
+        !(page_table_get(guest_pages, addr) & PAGE_WRITE_ORG))
+        return false;
+    if (cpu && cpu->in_guest && code_pc && tb && tb->pc < hs + hps && tb->pc_end > hs) {
+        int insn = tcg_tb_find_insn(&tb->t, code_pc);
+
+        stale = insn < 0 || (unsigned)insn + 1 < tb->t.nb_insns;
+    }
+    exec_unprotect_page(addr);
+    if (stale) {
+        cpu->fault_host_pc = code_pc;
+        cpu->in_guest = 0;
+        cpu->one_insn = true;
+        siglongjmp(cpu->jmp, 2);
+    }
+    return true;
 }
 
 static void host_fault(int sig, siginfo_t *si, void *ucv)
@@ -60,6 +96,8 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
         return;
     }
     code_pc = tcg_fault_code_pc(host_pc);
+    if (sig == SIGSEGV && is_write && smc_write(cpu, si, code_pc))
+        return;
     if (!cpu || !cpu->in_guest || !code_pc) {
         /* Not a guest access: let it fault again and kill us. */
         signal(sig, SIG_DFL);
@@ -225,7 +263,10 @@ static int op_fault(struct exec_cpu *cpu)
 }
 
 /* The block to run at the guest pc, chained from last/n when that
- * block exited towards it; NULL when the pc cannot be fetched. */
+ * block exited towards it; NULL when the pc cannot be fetched.  A new
+ * block's pages are write-protected (tb-protect.c).  After a store
+ * rewrote its own block, the next block is a one-instruction block,
+ * neither chained nor in the jump cache. */
 static struct exec_tb *find_tb(struct exec_cpu *cpu, struct exec_tb *last, unsigned n,
                                unsigned long gen)
 {
@@ -234,20 +275,31 @@ static struct exec_tb *find_tb(struct exec_cpu *cpu, struct exec_tb *last, unsig
     uint32_t flags = cpu->fe->get_flags(env);
     struct exec_jc_entry *e = &cpu->jc[exec_jc_hash(pc)];
     struct exec_tb *tb = e->tb;
+    bool fresh = false;
 
-    if (tb && e->pc == pc && e->flags == flags && !last)
-        return tb;
-    pthread_mutex_lock(&exec_tb_lock);
-    if (!tb || e->pc != pc || e->flags != flags) {
-        tb = exec_tb_lookup_locked(pc, flags);
-        if (!tb)
-            tb = exec_tb_gen_locked(cpu, pc, flags);
-        if (tb)
-            exec_jc_set(e, pc, flags, tb);
+    if (cpu->one_insn) {
+        pthread_mutex_lock(&exec_tb_lock);
+        tb = exec_tb_lookup_locked(pc, flags | EXEC_TB_ONE_INSN);
+        if (!tb && (tb = exec_tb_gen_locked(cpu, pc, flags | EXEC_TB_ONE_INSN)))
+            fresh = true;
+        pthread_mutex_unlock(&exec_tb_lock);
+    } else {
+        if (tb && e->pc == pc && e->flags == flags && !last)
+            return tb;
+        pthread_mutex_lock(&exec_tb_lock);
+        if (!tb || e->pc != pc || e->flags != flags) {
+            tb = exec_tb_lookup_locked(pc, flags);
+            if (!tb && (tb = exec_tb_gen_locked(cpu, pc, flags)))
+                fresh = true;
+            if (tb)
+                exec_jc_set(e, pc, flags, tb);
+        }
+        if (tb && last && gen == exec_flush_count && !exec_chaining_off())
+            exec_tb_chain_locked(last, n, tb);
+        pthread_mutex_unlock(&exec_tb_lock);
     }
-    if (tb && last && gen == exec_flush_count && !exec_chaining_off())
-        exec_tb_chain_locked(last, n, tb);
-    pthread_mutex_unlock(&exec_tb_lock);
+    if (fresh)
+        exec_protect_code(tb->pc, tb->pc_end);
     return tb;
 }
 
@@ -279,6 +331,10 @@ static int run(struct exec_cpu *cpu)
         ret = tcg_tb_exec(&tb->t, cpu->env);
         cpu->in_guest = 0;
         last = NULL;
+        if (tb->flags & EXEC_TB_ONE_INSN) {
+            cpu->one_insn = false;
+            ret = ret >= EXEC_EXIT_LIMIT ? 0 : ret;
+        }
         if (ret == TCG_EXIT_FAULT)
             return op_fault(cpu);
         if (ret >= EXEC_EXIT_LIMIT) {
@@ -299,13 +355,17 @@ static int run(struct exec_cpu *cpu)
 
 int exec_cpu_exec(struct exec_cpu *cpu)
 {
+    int jumped;
+
     current_cpu = cpu;
     tcg_ctx_set(cpu->ctx);
-    if (sigsetjmp(cpu->jmp, 0)) {
+    jumped = sigsetjmp(cpu->jmp, 0);
+    if (jumped) {
         struct exec_tb *tb = cpu->cur_tb;
 
         restore_insn(cpu, tb ? tcg_tb_find_insn(&tb->t, cpu->fault_host_pc) : -1);
-        return EXEC_EXCP_FAULT;
+        if (jumped == 1)
+            return EXEC_EXCP_FAULT;
     }
     return run(cpu);
 }

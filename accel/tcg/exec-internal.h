@@ -61,6 +61,9 @@ struct exec_cpu {
     volatile sig_atomic_t in_guest;
     /* exec_cpu_interrupt(): read by every block on entry (32 bits). */
     volatile int32_t exit_request;
+    /* Run the next block as one instruction (a store rewrote the rest
+     * of its block: tb-protect.c). */
+    bool one_insn;
     uintptr_t fault_host_pc;
     struct exec_jc_entry jc[EXEC_JC_SIZE];
     /* Written by every block on entry: the block running now. */
@@ -109,6 +112,15 @@ void exec_cpu_unregister_locked(struct exec_cpu *cpu);
 /* translate-loop.c, with exec_tb_lock held: a new block in the cache,
  * or NULL when its first instruction cannot be fetched. */
 struct exec_tb *exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags);
+
+/* Flag of one-instruction blocks, kept apart from the normal ones. */
+#define EXEC_TB_ONE_INSN 0x80000000u
+
+/* tb-protect.c: write-protect the host pages of guest code [start, end)
+ * the guest may write (not with exec_tb_lock held); undo it for the host
+ * page of addr, dropping its code: false when it was not protected. */
+void exec_protect_code(uint64_t start, uint64_t end);
+bool exec_unprotect_page(uint64_t addr);
 
 /* The goto_ptr lookup: jump cache, then the block cache. */
 uintptr_t exec_helper_lookup_tb_ptr(void *env, uint64_t pc);

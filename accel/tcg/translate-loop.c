@@ -154,7 +154,7 @@ struct exec_tb *exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t f
     for (int attempt = 0;; attempt++) {
         dc = (struct exec_dc){
             .pc_first = pc, .pc_next = pc, .flags = flags,
-            .max_insns = EXEC_MAX_INSNS, .state = EXEC_DC_NEXT, .tb = tb,
+            .max_insns = flags & EXEC_TB_ONE_INSN ? 1 : EXEC_MAX_INSNS, .state = EXEC_DC_NEXT, .tb = tb,
         };
         tb->has_dest[0] = tb->has_dest[1] = false;
         tcg_func_start();

@@ -97,6 +97,8 @@ struct guest_frontend {
     void (*tb_stop)(struct exec_dc *dc);
     uint64_t (*get_pc)(const void *env);
     void (*set_pc)(void *env, uint64_t pc);
+    /* Translation flags of the current state; bit 31 is the engine's
+     * (EXEC_TB_ONE_INSN). */
     uint32_t (*get_flags)(const void *env);
     /* Put the guest state back to the instruction of insn_start data. */
     void (*restore_state)(void *env, const uint64_t *data);
@@ -152,6 +154,15 @@ void exec_invalidate(uint64_t start, uint64_t len);
 /* Drop all translated code. */
 void exec_flush_all(void);
 
+/*
+ * Make [addr, addr + len) writable again on the host where translated
+ * code write-protected it (PAGE_WRITE_ORG pages; see accel/tcg/
+ * tb-protect.c), dropping the translated code of those host pages.  For
+ * writes uemu does on the guest's behalf (system calls): a host kernel
+ * writing into a protected page fails with EFAULT instead of faulting.
+ */
+void exec_unprotect_for_write(uint64_t addr, uint64_t len);
+
 /* True when [addr, addr + len) is executable guest memory. */
 bool exec_code_ok(uint64_t addr, size_t len);
 
@@ -172,9 +183,10 @@ void exec_gen_exception(struct exec_dc *dc, int code);
 void exec_gen_fetch_fault(struct exec_dc *dc, uint64_t addr);
 
 /* Counters for tests: blocks translated, chains patched, full flushes,
- * blocks invalidated, indirect jumps the inline jump-cache probe missed. */
+ * blocks invalidated, indirect jumps the inline jump-cache probe missed,
+ * guest writes to write-protected code pages. */
 struct exec_stats {
-    unsigned long translated, chained, flushes, invalidated, slow_lookups;
+    unsigned long translated, chained, flushes, invalidated, slow_lookups, smc_faults;
 };
 void exec_get_stats(struct exec_stats *s);
 
