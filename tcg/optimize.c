@@ -22,35 +22,72 @@
 
 #include "tcg/tcg-opt.h"
 
+/*
+ * What is known about a temp, valid only while gen equals the pass's
+ * generation (forgetting everything is one increment).  Temps known equal
+ * form a circular list (next/prev); copy names the list's representative
+ * (-1 for the representative itself and for temps in no list), which
+ * replaces every member read.  Forgetting one temp costs the size of its
+ * list, never a scan of all temps.
+ */
 struct tinfo {
-    bool is_const;
     uint64_t val;
-    int copy;          /* equal to this temp's current value, or -1 */
+    unsigned gen;
+    bool is_const;
+    int copy;
+    int next, prev;
 };
 
 struct opt {
     struct tcg_ctx *s;
     struct tinfo *t;
+    unsigned gen;
     struct tcg_op *out;
     int n;
     int refs[TCG_MAX_LABELS];   /* branches to each label still emitted */
     int last_br;                /* out index of a br followed only by dead code */
 };
 
+static struct tinfo *ti(struct opt *o, uint64_t t)
+{
+    struct tinfo *x = &o->t[t];
+
+    if (x->gen != o->gen)
+        *x = (struct tinfo){ .gen = o->gen, .copy = -1, .next = (int)t, .prev = (int)t };
+    return x;
+}
+
+/* The representative of t's list of equal temps (t when in none). */
+static int rep(struct opt *o, int t)
+{
+    int c = ti(o, (uint64_t)t)->copy;
+
+    return c >= 0 ? c : t;
+}
+
 static void forget(struct opt *o, int t)
 {
-    o->t[t].is_const = false;
-    o->t[t].copy = -1;
-    for (int u = 0; u < o->s->nb_temps; u++) {
-        if (o->t[u].copy == t)
-            o->t[u].copy = -1;
+    struct tinfo *x = ti(o, (uint64_t)t);
+
+    x->is_const = false;
+    if (x->next != t) {
+        int first = x->next;
+
+        o->t[x->prev].next = x->next;
+        o->t[x->next].prev = x->prev;
+        if (x->copy < 0) {
+            o->t[first].copy = -1;
+            for (int u = o->t[first].next; u != first; u = o->t[u].next)
+                o->t[u].copy = first;
+        }
     }
+    x->copy = -1;
+    x->next = x->prev = t;
 }
 
 static void forget_all(struct opt *o)
 {
-    for (int u = 0; u < o->s->nb_temps; u++)
-        o->t[u] = (struct tinfo){ false, 0, -1 };
+    o->gen++;
 }
 
 static void forget_globals(struct opt *o)
@@ -59,9 +96,9 @@ static void forget_globals(struct opt *o)
         forget(o, u);
 }
 
-static bool isc(const struct opt *o, uint64_t t, uint64_t v)
+static bool isc(struct opt *o, uint64_t t, uint64_t v)
 {
-    return o->t[t].is_const && o->t[t].val == v;
+    return ti(o, t)->is_const && o->t[t].val == v;
 }
 
 static void emit(struct opt *o, const struct tcg_op *op)
@@ -123,18 +160,24 @@ static void emit_mov(struct opt *o, int d, int src)
     struct tcg_op op = { .opc = TCG_OP_mov, .type = o->s->temps[d].type,
                          .nb_oargs = 1, .nb_iargs = 1 };
 
-    if (o->t[src].is_const) {
+    int r;
+
+    if (ti(o, (uint64_t)src)->is_const) {
         emit_movi(o, d, o->t[src].val);
         return;
     }
-    if (d == src || o->t[d].copy == src || o->t[src].copy == d ||
-        (o->t[src].copy >= 0 && o->t[src].copy == o->t[d].copy))
+    if (rep(o, d) == rep(o, src))
         return;
     op.args[0] = (uint64_t)d;
     op.args[1] = (uint64_t)src;
     emit(o, &op);
     forget(o, d);
-    o->t[d].copy = o->t[src].copy >= 0 ? o->t[src].copy : src;
+    r = rep(o, src);
+    o->t[d].copy = r;
+    o->t[d].prev = r;
+    o->t[d].next = o->t[r].next;
+    o->t[o->t[r].next].prev = d;
+    o->t[r].next = d;
 }
 
 static bool reflexive(int cond)
@@ -151,7 +194,7 @@ static bool simplify2(struct opt *o, const struct tcg_op *op)
     int d = (int)op->args[0], a = (int)op->args[1], b = (int)op->args[2];
     uint64_t m = tcg_trunc(op->type, ~0ull);
     unsigned w = op->type == TCG_TYPE_I32 ? 32 : 64;
-    bool bz = o->t[b].is_const && !(o->t[b].val & (w - 1));
+    bool bz = ti(o, (uint64_t)b)->is_const && !(o->t[b].val & (w - 1));
 
     switch (op->opc) {
     case TCG_OP_add: case TCG_OP_or: case TCG_OP_xor:
@@ -218,7 +261,7 @@ static bool simplify2(struct opt *o, const struct tcg_op *op)
             return emit_movi(o, d, reflexive((int)op->args[3])), true;
         return false;
     case TCG_OP_movcond:
-        if (o->t[a].is_const && o->t[b].is_const)
+        if (ti(o, (uint64_t)a)->is_const && ti(o, (uint64_t)b)->is_const)
             return emit_mov(o, d, (int)op->args[tcg_fold_cond(op->type, (int)op->args[5],
                                                               o->t[a].val, o->t[b].val)
                                                 ? 3 : 4]), true;
@@ -242,7 +285,7 @@ static bool fold(struct opt *o, const struct tcg_op *op)
     for (int i = 0; i < op->nb_iargs; i++) {
         uint64_t t = op->args[op->nb_oargs + i];
 
-        if (!o->t[t].is_const)
+        if (!ti(o, t)->is_const)
             return false;
         in[i] = o->t[t].val;
     }
@@ -278,7 +321,7 @@ static void forward(struct opt *o)
             continue;
         }
         for (int k = op.nb_oargs; k < op.nb_oargs + op.nb_iargs; k++) {
-            int c = o->t[op.args[k]].copy;
+            int c = ti(o, op.args[k])->copy;
 
             if (c >= 0)
                 op.args[k] = (uint64_t)c;
@@ -294,7 +337,7 @@ static void forward(struct opt *o)
             emit_mov(o, (int)op.args[0], (int)op.args[1]);
             continue;
         case TCG_OP_brcond:
-            if (o->t[op.args[0]].is_const && o->t[op.args[1]].is_const) {
+            if (ti(o, op.args[0])->is_const && ti(o, op.args[1])->is_const) {
                 if (!tcg_fold_cond(op.type, (int)op.args[2], o->t[op.args[0]].val,
                                    o->t[op.args[1]].val)) {
                     o->refs[op.args[3]]--;
