@@ -39,7 +39,10 @@
  *    are i64), little-endian.  With TCG_MO_ALIGN a misaligned address
  *    ends the block: globals are in the CPU state, tcg_fault describes
  *    the access, and tcg_tb_exec returns TCG_EXIT_FAULT.  Atomics always
- *    require natural alignment.
+ *    require natural alignment.  An access to unmapped memory is a host
+ *    fault whose position tcg_fault_code_pc() maps to the op; except that
+ *    the TCI backend ends the block like a misaligned access when
+ *    guest_base + addr is 0 (an aligned access with TCG_EXIT_FAULT).
  *  - atomic_fetch returns the old value; atomic_cmpxchg(addr, cmp, new)
  *    returns the old value and stores new when old == cmp (compared at the
  *    memop's size and sign).

@@ -133,13 +133,16 @@ static uint64_t bswap(uint64_t v, int bytes)
 
 /*
  * Guest memory for the access of instruction at pc, or NULL after
- * recording an alignment fault.  The access itself may fault on the
- * host: access_pc says where (cleared once it is done).
+ * recording in tcg_fault an alignment fault or an access at host address
+ * 0 (which C cannot make: the block ends with TCG_EXIT_FAULT instead of
+ * the host fault the JIT takes there).  The access itself may fault on
+ * the host: access_pc says where (cleared once it is done).
  */
 static void *gmem(uintptr_t gb, uint64_t addr, unsigned memop, bool write,
                   int insn, const uint32_t *pc)
 {
-    if ((memop & TCG_MO_ALIGN) && (addr & ((1u << (memop & TCG_MO_SIZE)) - 1))) {
+    if (((memop & TCG_MO_ALIGN) && (addr & ((1u << (memop & TCG_MO_SIZE)) - 1))) ||
+        addr + gb == 0) {
         tcg_fault = (struct tcg_fault){ addr, memop, write, insn };
         return NULL;
     }
