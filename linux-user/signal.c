@@ -30,9 +30,12 @@
  *    queued several deep: TODO(#5)).  Host signals 32 and 33 are glibc's
  *    own on the host: the guest may use them among its own threads
  *    (self-sent), but they are not installed on the host.
- *  - Known gap (TODO(#5)): a signal that arrives after the cpu loop's
- *    last check and before a blocking host system call starts is only
- *    delivered when that call returns (no safe-syscall yet).
+ *  - The cpu loop checks for pending signals right before each system
+ *    call and delivers them first (the handler returns to the ecall).
+ *    Known gap (TODO(#5)): a signal arriving in the few instructions
+ *    between that check and the host call blocking is only delivered
+ *    when the call returns (no safe-syscall with a host pc range check
+ *    yet).
  *
  * One thread for now: the handler table is process-wide, the mask,
  * pending set and altstack are per thread (__thread).

@@ -68,7 +68,8 @@ static void fault(const char *prog, struct exec_cpu *cpu, const struct rv_cpu *e
 }
 
 /* A system call; its result in a0 and pc past the ecall (rt_sigreturn:
- * the state of the frame).  True when it was interrupted (-EINTR). */
+ * the state of the frame; a pending signal: nothing yet).  True when it
+ * was interrupted (-EINTR). */
 static bool do_ecall(struct rv_cpu *env)
 {
     uint64_t args[6];
@@ -78,6 +79,11 @@ static bool do_ecall(struct rv_cpu *env)
         lu_rv_signal_return(env);
         return false;
     }
+    /* A signal that came since the last check is delivered before the
+     * call starts (the handler returns to the ecall), so it cannot be
+     * left waiting behind a blocking host call. */
+    if (lu_signal_pending())
+        return false;
     memcpy(args, &env->x[10], sizeof(args));
     if (nr == RV_NR_RISCV_FLUSH_ICACHE) {
         exec_invalidate(args[0], args[1] - args[0]);

@@ -22,8 +22,11 @@ static void handler(int sig, siginfo_t *si, void *ucv)
     addr_ok = si->si_addr == (void *)uc->uc_mcontext.gregs[REG_RIP];
     code_ok = si->si_code == ILL_ILLOPN;   /* ud2 on x86 */
     uc->uc_mcontext.gregs[REG_RIP] += 2;
-#else
-    (void)si; (void)uc;
+#elif defined(__aarch64__)
+    addr_ok = si->si_addr == (void *)uc->uc_mcontext.pc;
+    /* Linux says ILL_ILLOPC, qemu-aarch64 7.2 ILL_ILLOPN. */
+    code_ok = si->si_code == ILL_ILLOPC || si->si_code == ILL_ILLOPN;
+    uc->uc_mcontext.pc += 4;
 #endif
 }
 
@@ -37,6 +40,8 @@ int main(void)
     sigaction(SIGILL, &sa, NULL);
 #if defined(__riscv)
     __asm__ volatile(".4byte 0xc0001073" ::: "memory"); /* unimp */
+#elif defined(__aarch64__)
+    __asm__ volatile("udf #0" ::: "memory");
 #elif defined(__x86_64__)
     __asm__ volatile("ud2" ::: "memory");
 #endif
