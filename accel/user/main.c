@@ -5,7 +5,7 @@
  *
  * Every failure is one line "uemu: ..." on stderr and exit status 1
  * (an option error adds a line pointing at -h).  Nothing runs unless
- * the whole program loaded.  A static riscv64 Linux program then runs
+ * the whole program loaded.  A riscv64 Linux program then runs
  * through the engine (accel/tcg) and linux-user's riscv64 cpu loop; a
  * dynamic one first gets its PT_INTERP (looked up under -L) mapped at
  * the interpreter's own base and starts there, as the kernel does.
