@@ -112,3 +112,34 @@ void exec_unprotect_for_write(uint64_t addr, uint64_t len)
     for (uint64_t p = addr & ~(uint64_t)(hps() - 1); p < end; p += hps())
         exec_unprotect_page(p);
 }
+
+/* page_table_walk callback: the first range with PAGE_WRITE_ORG. */
+static int find_protected(void *opaque, guest_addr start, guest_addr last, unsigned flags)
+{
+    guest_addr *r = opaque;
+
+    if (!(flags & PAGE_WRITE_ORG))
+        return 0;
+    r[0] = start;
+    r[1] = last;
+    return 1;
+}
+
+bool exec_unprotect_all(void)
+{
+    guest_addr r[2], from = 0;
+    bool any = false;
+
+    if (!guest_pages)
+        return false;
+    mmap_lock();
+    while (page_table_walk(guest_pages, from, ~(guest_addr)0, find_protected, r)) {
+        for (guest_addr p = r[0] & ~(hps() - 1); p <= r[1]; p += hps())
+            any |= exec_unprotect_page(p);
+        if (r[1] == ~(guest_addr)0)
+            break;
+        from = r[1] + 1;
+    }
+    mmap_unlock();
+    return any;
+}

@@ -91,6 +91,12 @@ static bool do_ecall(struct rv_cpu *env)
     } else {
         lu_signal_sp = env->x[2];
         r = lu_syscall(nr, args);
+        /* A buffer in a page write-protected for its translated code
+         * (accel/tcg/tb-protect.c) fails the guest_access check; the
+         * check precedes the host call, so once unprotected the call
+         * can run again. */
+        if (r == -EFAULT && exec_unprotect_all())
+            r = lu_syscall(nr, args);
     }
     env->x[10] = (uint64_t)r;
     env->pc += 4;
