@@ -446,6 +446,24 @@ int64_t lu_sys_tgkill(const uint64_t *a)
     return lu_host_ret(syscall(SYS_tgkill, (pid_t)a[0], (pid_t)a[1], (int)a[2]));
 }
 
+/* sigqueue: the caller's siginfo (same layout as the host's). */
+int64_t lu_sys_rt_sigqueueinfo(const uint64_t *a)
+{
+    struct lu_siginfo info;
+    int sig = (int)a[1];
+
+    if (copy_from_guest(&info, a[2], sizeof(info)))
+        return -EFAULT;
+    if ((pid_t)a[0] != getpid())
+        return lu_host_ret(syscall(SYS_rt_sigqueueinfo, (pid_t)a[0], sig, &info));
+    if (sig < 0 || sig > LU_NSIG)
+        return -EINVAL;
+    info.signo = sig;
+    if (sig && !ignored(sig))
+        mark_pending(sig, &info);
+    return 0;
+}
+
 int64_t lu_sys_rt_sigsuspend(const uint64_t *a)
 {
     uint64_t set, host;

@@ -129,6 +129,6 @@ void lu_rv_signal_return(struct rv_cpu *env);
 lu_sys_fn lu_sys_rt_sigaction, lu_sys_rt_sigprocmask, lu_sys_rt_sigpending,
     lu_sys_sigaltstack, lu_sys_kill, lu_sys_tkill, lu_sys_tgkill,
     lu_sys_rt_sigsuspend, lu_sys_rt_sigtimedwait, lu_sys_setitimer,
-    lu_sys_getitimer;
+    lu_sys_getitimer, lu_sys_rt_sigqueueinfo;
 
 #endif

@@ -119,6 +119,7 @@ static lu_sys_fn *const handlers[LU_NR_COUNT] = {
     [LU_NR_tgkill] = lu_sys_tgkill,
     [LU_NR_setitimer] = lu_sys_setitimer,
     [LU_NR_getitimer] = lu_sys_getitimer,
+    [LU_NR_rt_sigqueueinfo] = lu_sys_rt_sigqueueinfo,
 };
 
 void lu_set_abi(const struct lu_abi *abi)

@@ -1,7 +1,7 @@
 /* sigtimedwait takes a blocked pending signal without running its
  * handler (si_code 0: glibc's sigtimedwait turns raise's SI_TKILL into
  * SI_USER) and times out with EAGAIN when none comes; real-time signals
- * (SIGRTMIN + n) reach their handler. */
+ * (SIGRTMIN + n) reach their handler, with sigqueue's value. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -13,6 +13,15 @@ static volatile int handled, rt_sig;
 
 static void on_usr1(int sig) { (void)sig; handled++; }
 static void on_rt(int sig) { rt_sig = sig; }
+
+static volatile int queued_value, queued_code;
+
+static void on_queued(int sig, siginfo_t *si, void *uc)
+{
+    (void)sig; (void)uc;
+    queued_value = si->si_value.sival_int;
+    queued_code = si->si_code;
+}
 
 int main(void)
 {
@@ -35,5 +44,16 @@ int main(void)
     signal(SIGRTMIN + 2, on_rt);
     raise(SIGRTMIN + 2);
     printf("real-time signal SIGRTMIN+2 handled: %d\n", rt_sig == SIGRTMIN + 2);
+    {
+        struct sigaction sa;
+        union sigval v = { .sival_int = 4242 };
+
+        memset(&sa, 0, sizeof(sa));
+        sa.sa_sigaction = on_queued;
+        sa.sa_flags = SA_SIGINFO;
+        sigaction(SIGRTMIN + 3, &sa, NULL);
+        r = sigqueue(getpid(), SIGRTMIN + 3, v);
+        printf("sigqueue %d value %d SI_QUEUE %d\n", r, queued_value, queued_code == SI_QUEUE);
+    }
     return 0;
 }
