@@ -94,6 +94,30 @@ $(BUILD)/tests/guest/host/%: tests/guest/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -Wall -Wextra -Werror -o $@ $<
 
+# Guest benchmarks (`make bench`, tests/bench/README.md): each
+# tests/bench/guest/NAME.c is built static -O2 for riscv64 and for the host
+# (static too, so start-up and libc calls compare like with like), plus a
+# static host hello for the start-up rows.  -ffp-contract=off: riscv64 gcc
+# would fuse a*b+c into fmadd and the host build would not, so the
+# floating-point results (which the benchmark run compares) would differ.
+BENCH_GUEST_SRCS := $(wildcard tests/bench/guest/*.c)
+BENCH_GUEST_CFLAGS := -static -O2 -ffp-contract=off -Wall -Wextra -Werror
+BENCH_GUEST_BINS := $(if $(shell command -v $(CROSS_CC_riscv64) 2>/dev/null),\
+	$(BENCH_GUEST_SRCS:tests/bench/guest/%.c=$(BUILD)/tests/bench/riscv64/%)) \
+	$(BENCH_GUEST_SRCS:tests/bench/guest/%.c=$(BUILD)/tests/bench/host/%) \
+	$(BUILD)/tests/bench/host/hello
+$(BUILD)/tests/bench/riscv64/%: tests/bench/guest/%.c
+	@mkdir -p $(dir $@)
+	$(CROSS_CC_riscv64) $(BENCH_GUEST_CFLAGS) -o $@ $< -lm
+$(BUILD)/tests/bench/host/%: tests/bench/guest/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_GUEST_CFLAGS) -o $@ $< -lm
+$(BUILD)/tests/bench/host/hello: tests/guest/hello.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BENCH_GUEST_CFLAGS) -o $@ $<
+.PHONY: bench-guest
+bench-guest: $(BENCH_GUEST_BINS)
+
 unit: $(UNIT_BINS)
 tools: $(TOOL_BINS)
 guest: $(GUEST_BINS)
@@ -120,7 +144,7 @@ demo: deps
 	$(MAKE) all guest
 	BUILD=$(BUILD) scripts/demo
 
-bench: all tools guest
+bench: all tools guest bench-guest
 	BUILD=$(BUILD) tests/bench/run $(BENCH)
 
 install: all
