@@ -28,9 +28,8 @@ void binfmt_detect(struct binfmt_invocation *b, const char *uemu_argv0)
 }
 
 int binfmt_guest_argv(const struct binfmt_invocation *b, int argc, char **argv,
-                      char ***guest_argv, const char **path)
+                      char ***guest_argv)
 {
-    *path = argv[0];
     if (b->preserve_argv0 && argc >= 2) {
         *guest_argv = argv + 1;
         return argc - 1;

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "linux-user/mmap.h"
+#include "uemu/binfmt.h"
 #include "uemu/elfload.h"
 #include "uemu/exec.h"
 #include "uemu/guest-space.h"
@@ -259,7 +260,11 @@ static int run_linux_riscv64(const struct uemu_options *o, const struct elf_load
     return 1;
 }
 
-static int load_and_run(const struct uemu_options *o)
+/*
+ * exec_fd: the program already open (binfmt_misc's AT_EXECFD), or -1 to
+ * open o->prog_argv[0].
+ */
+static int load_and_run(const struct uemu_options *o, int exec_fd)
 {
     const char *path = o->prog_argv[0];
     struct elf_image img, interp = { .fd = -1 };
@@ -275,7 +280,8 @@ static int load_and_run(const struct uemu_options *o)
     };
     int r, status = 1;
 
-    if (elf_probe(&img, path) < 0) {
+    r = exec_fd >= 0 ? elf_probe_fd(&img, exec_fd, path) : elf_probe(&img, path);
+    if (r < 0) {
         fprintf(stderr, "uemu: %s: %s\n", path, img.error);
         goto out;
     }
@@ -320,6 +326,28 @@ out:
     return status;
 }
 
+/*
+ * Started by binfmt_misc with preserve-argv0: the program's arguments are
+ * [PATH, ARGV0, ARGS...]; the guest sees [ARGV0, ARGS...] and runs PATH.
+ * An explicit -0 still wins.
+ */
+static void apply_binfmt(struct uemu_options *o, const struct binfmt_invocation *b)
+{
+    char **guest_argv;
+    int n = binfmt_guest_argv(b, o->prog_argc, o->prog_argv, &guest_argv);
+
+    if (guest_argv == o->prog_argv) {
+        return;
+    }
+    if (!o->argv0) {
+        o->argv0 = guest_argv[0];
+    }
+    /* Keep PATH first, drop the original argv[0] from the argument list. */
+    memmove(&o->prog_argv[1], &o->prog_argv[2], (size_t)(n - 1) * sizeof(*o->prog_argv));
+    o->prog_argv[n] = NULL;
+    o->prog_argc = n;
+}
+
 int main(int argc, char **argv, char **envp)
 {
     struct uemu_options o;
@@ -342,9 +370,13 @@ int main(int argc, char **argv, char **envp)
     case UEMU_ACTION_LOG_HELP:
         options_print_log_items(stdout);
         break;
-    case UEMU_ACTION_RUN:
-        status = load_and_run(&o);
+    case UEMU_ACTION_RUN: {
+        struct binfmt_invocation b;
+        binfmt_detect(&b, argv[0]);
+        apply_binfmt(&o, &b);
+        status = load_and_run(&o, b.exec_fd);
         break;
+    }
     }
     options_free(&o);
     return status;

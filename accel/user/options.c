@@ -481,11 +481,17 @@ static enum guest_isa isa_from_argv0(const char *argv0)
     if (!base) {
         return GUEST_ISA_NONE;
     }
-    if (strcmp(base, "uemu-riscv64") == 0) {
-        return GUEST_ISA_RISCV64;
-    }
-    if (strcmp(base, "uemu-aarch64") == 0) {
-        return GUEST_ISA_AARCH64;
+    /* uemu-ISA, or uemu-ISA-binfmt-P as binfmt_misc may run it. */
+    static const struct { const char *name; enum guest_isa isa; } names[] = {
+        { "uemu-riscv64", GUEST_ISA_RISCV64 },
+        { "uemu-aarch64", GUEST_ISA_AARCH64 },
+    };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        size_t n = strlen(names[i].name);
+        if (strncmp(base, names[i].name, n) == 0 &&
+            (base[n] == '\0' || strcmp(base + n, "-binfmt-P") == 0)) {
+            return names[i].isa;
+        }
     }
     return GUEST_ISA_NONE;
 }

@@ -23,11 +23,11 @@ struct binfmt_invocation {
 void binfmt_detect(struct binfmt_invocation *b, const char *uemu_argv0);
 
 /*
- * With preserve_argv0, turn the program's argv [PATH, ARGV0, ARGS...] into
- * the guest's [ARGV0, ARGS...]; *path receives PATH.  Otherwise *path is
- * argv[0] and argv stays.  Returns the new argc.
+ * With preserve_argv0, the guest's argv within the program's
+ * [PATH, ARGV0, ARGS...] is [ARGV0, ARGS...] (argv + 1); otherwise argv
+ * itself.  Returns the guest's argc.
  */
 int binfmt_guest_argv(const struct binfmt_invocation *b, int argc, char **argv,
-                      char ***guest_argv, const char **path);
+                      char ***guest_argv);
 
 #endif
