@@ -78,8 +78,10 @@ void exec_protect_code(uint64_t start, uint64_t end)
         return;
     mmap_lock();
     for (; hs < end; hs += hps()) {
-        if (swap_flag(hs, PAGE_WRITE, PAGE_WRITE_ORG))
-            mprotect(g2h(hs), hps(), host_prot(hs, false));
+        /* Without the host's protection a write would go unseen: keep the page writable. */
+        if (swap_flag(hs, PAGE_WRITE, PAGE_WRITE_ORG) &&
+            mprotect(g2h(hs), hps(), host_prot(hs, false)) < 0)
+            swap_flag(hs, PAGE_WRITE_ORG, PAGE_WRITE);
     }
     mmap_unlock();
 }
@@ -93,8 +95,11 @@ bool exec_unprotect_page(uint64_t addr)
         return false;
     mmap_lock();
     any = swap_flag(hs, PAGE_WRITE_ORG, PAGE_WRITE);
-    if (any)
-        mprotect(g2h(hs), hps(), host_prot(hs, true));
+    if (any && mprotect(g2h(hs), hps(), host_prot(hs, true)) < 0) {
+        /* The page stays write-protected: the write will fault again, not corrupt. */
+        swap_flag(hs, PAGE_WRITE, PAGE_WRITE_ORG);
+        any = false;
+    }
     mmap_unlock();
     if (any) {
         exec_invalidate(hs, hps());
@@ -105,41 +110,29 @@ bool exec_unprotect_page(uint64_t addr)
 
 void exec_unprotect_for_write(uint64_t addr, uint64_t len)
 {
-    uint64_t end = addr + len;
+    uint64_t last = addr + len - 1;
+    guest_addr pos = addr;
 
-    if (!len || end < addr)
+    if (!len || last < addr || !guest_pages)
         return;
-    for (uint64_t p = addr & ~(uint64_t)(hps() - 1); p < end; p += hps())
-        exec_unprotect_page(p);
-}
+    /* Range by range: only pages holding translated code cost a call each. */
+    for (;;) {
+        guest_addr s, l;
+        unsigned f;
 
-/* page_table_walk callback: the first range with PAGE_WRITE_ORG. */
-static int find_protected(void *opaque, guest_addr start, guest_addr last, unsigned flags)
-{
-    guest_addr *r = opaque;
-
-    if (!(flags & PAGE_WRITE_ORG))
-        return 0;
-    r[0] = start;
-    r[1] = last;
-    return 1;
-}
-
-bool exec_unprotect_all(void)
-{
-    guest_addr r[2], from = 0;
-    bool any = false;
-
-    if (!guest_pages)
-        return false;
-    mmap_lock();
-    while (page_table_walk(guest_pages, from, ~(guest_addr)0, find_protected, r)) {
-        for (guest_addr p = r[0] & ~(hps() - 1); p <= r[1]; p += hps())
-            any |= exec_unprotect_page(p);
-        if (r[1] == ~(guest_addr)0)
+        page_table_lookup(guest_pages, pos, &s, &l, &f);
+        if (l > last)
+            l = last;
+        if (f & PAGE_WRITE_ORG) {
+            for (guest_addr p = pos & ~(hps() - 1); p <= l; p += hps()) {
+                exec_unprotect_page(p);
+                if (p > UINT64_MAX - hps())
+                    break;
+            }
+        }
+        if (l == last)
             break;
-        from = r[1] + 1;
+        pos = l + 1;
     }
-    mmap_unlock();
-    return any;
 }
+

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "uemu/exec.h"
 #include "uemu/guest-mem.h"
 #include "uemu/guest-space.h"
 #include "uemu/page-table.h"
@@ -20,6 +21,9 @@ void *guest_access(guest_addr addr, size_t len, unsigned prot)
         static char nothing;
         return g2h(addr) ? g2h(addr) : &nothing;
     }
+    /* Pages write-protected for translated code are the guest's to write. */
+    if (prot & PAGE_WRITE)
+        exec_unprotect_for_write(addr, len);
     if (!page_table_check(guest_pages, addr, len, prot | PAGE_VALID))
         return NULL;
     return g2h(addr);

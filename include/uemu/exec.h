@@ -162,9 +162,6 @@ void exec_flush_all(void);
  * writing into a protected page fails with EFAULT instead of faulting.
  */
 void exec_unprotect_for_write(uint64_t addr, uint64_t len);
-/* The same for every protected page; false when there was none (a
- * system call that failed with EFAULT may then be retried once). */
-bool exec_unprotect_all(void);
 
 /* True when [addr, addr + len) is executable guest memory. */
 bool exec_code_ok(uint64_t addr, size_t len);

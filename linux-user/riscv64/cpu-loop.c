@@ -90,13 +90,9 @@ static bool do_ecall(struct rv_cpu *env)
         r = 0;
     } else {
         lu_signal_sp = env->x[2];
+        /* guest_access unprotects pages holding translated code that a
+         * system call writes into (accel/tcg/tb-protect.c). */
         r = lu_syscall(nr, args);
-        /* A buffer in a page write-protected for its translated code
-         * (accel/tcg/tb-protect.c) fails the guest_access check; the
-         * check precedes the host call, so once unprotected the call
-         * can run again. */
-        if (r == -EFAULT && exec_unprotect_all())
-            r = lu_syscall(nr, args);
     }
     env->x[10] = (uint64_t)r;
     env->pc += 4;
