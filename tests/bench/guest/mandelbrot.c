@@ -1,10 +1,10 @@
-/* Floating-point benchmark: the Mandelbrot set on a 700x700 grid, up to
+/* Floating-point benchmark: the Mandelbrot set on a 600x600 grid, up to
  * 200 iterations a point (double multiply/add and a compare per step).
  * Prints the number of points inside and a hash of the iteration counts. */
 #include <stdint.h>
 #include <stdio.h>
 
-#define SIZE 700
+#define SIZE 600
 #define MAX_ITER 200
 
 int main(void)

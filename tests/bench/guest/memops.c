@@ -12,7 +12,7 @@ static const size_t sizes[] = {16, 40, 64, 200, 1024, 4096, 65536, 262144};
 #define NSIZES (sizeof(sizes) / sizeof(sizes[0]))
 
 /* Bytes moved per size; small blocks repeat more often. */
-#define VOLUME (48u << 20)
+#define VOLUME (32u << 20)
 
 static uint64_t digest(const uint8_t *p, size_t n)
 {
