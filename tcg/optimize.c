@@ -8,11 +8,12 @@
  * forgotten at labels (several predecessors) and, for globals, at helper
  * calls that may write them.
  *
- * Backward: liveness over the block, iterated to a fixed point across
- * branches; pure ops whose outputs are all dead are removed, and each op
- * records which of its temps are dead after it (for register allocation).  Globals are
- * live wherever the CPU state must be exact: at exits, goto_tb, helper
- * calls that read globals and ops that may fault.
+ * Backward: liveness over the block, iterated to a fixed point when a
+ * branch goes back (one pass is exact otherwise); pure ops whose outputs
+ * are all dead are removed, and each op records which of its temps are
+ * dead after it (for register allocation).  Globals are live wherever
+ * the CPU state must be exact: at exits, goto_tb, helper calls that read
+ * globals and ops that may fault.
  *
  * Front ends must not reach registered globals through ld/st of env
  * (the optimizer and register allocator assume only globals touch them).
@@ -460,6 +461,26 @@ static bool backward(struct tcg_ctx *s, struct live *l, bool remove)
     return changed;
 }
 
+/*
+ * Whether a branch goes back to a label placed before it.  Without one a
+ * single backward pass sees every label before the branches to it, so
+ * its liveness is exact at once and no fixed-point iteration is needed.
+ */
+static bool has_back_branch(const struct tcg_ctx *s)
+{
+    bool placed[TCG_MAX_LABELS] = { false };
+
+    for (int i = 0; i < s->nb_ops; i++) {
+        const struct tcg_op *op = &s->ops[i];
+
+        if (op->opc == TCG_OP_set_label)
+            placed[op->args[0]] = true;
+        else if (label_of(op) >= 0 && placed[label_of(op)])
+            return true;
+    }
+    return false;
+}
+
 static void liveness(struct tcg_ctx *s)
 {
     struct live l;
@@ -472,8 +493,10 @@ static void liveness(struct tcg_ctx *s)
         goto out;
     for (int t = 1; t < s->nb_globals; t++)
         l.globals[t / 64] |= 1ull << (t % 64);
-    while (backward(s, &l, false))
-        ;
+    if (has_back_branch(s)) {
+        while (backward(s, &l, false))
+            ;
+    }
     backward(s, &l, true);
 out:
     free(l.cur);
