@@ -11,6 +11,9 @@ CC := cc
 endif
 
 ISAS := riscv64 aarch64
+# systemd-binfmt reads /usr/lib/binfmt.d and /etc/binfmt.d: set BINFMTDIR
+# to one of them (or PREFIX=/usr) for the entries to load at boot.
+BINFMTDIR ?= $(PREFIX)/lib/binfmt.d
 CROSS_CC_riscv64 := riscv64-linux-gnu-gcc
 CROSS_CC_aarch64 := aarch64-linux-gnu-gcc
 
@@ -51,10 +54,22 @@ SAN_FLAGS_CHECK := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/uemu $(BUILD)/uemu-riscv64 $(BUILD)/uemu-aarch64
+ifneq ($(CONFIG_SANITIZERS),yes)
+all: $(BUILD)/uemu-static
+endif
+
+# A uemu that needs no shared library: the interpreter of persistent (F)
+# binfmt_misc entries used in chroots and containers.  Sanitizers cannot
+# link statically, so sanitizer builds have none.
+$(BUILD)/uemu-static: $(MAIN_OBJ) $(LIBUEMU)
+	$(CC) -static $(LDFLAGS_ALL) -o $@ $^ $(LIBS_ALL)
 
 # uemu-ISA: links that force the guest ISA (DESIGN.md).
 $(BUILD)/uemu-%: $(BUILD)/uemu
 	ln -sf uemu $@
+
+# The unit tests' shared helper objects are kept between builds.
+.SECONDARY: $(UNIT_HELPER_OBJS)
 
 config-host.mak: configure
 	@if [ -f config-host.mak ]; then ./configure $(CONFIGURE_ARGS); \
@@ -153,6 +168,8 @@ install: all
 	ln -sf uemu $(DESTDIR)$(PREFIX)/bin/uemu-riscv64
 	ln -sf uemu $(DESTDIR)$(PREFIX)/bin/uemu-aarch64
 	install -m 755 scripts/uemu-binfmt-conf $(DESTDIR)$(PREFIX)/bin/uemu-binfmt-conf
+	if [ -f $(BUILD)/uemu-static ]; then install -m 755 $(BUILD)/uemu-static $(DESTDIR)$(PREFIX)/bin/uemu-static; fi
+	scripts/uemu-binfmt-conf --systemd $(DESTDIR)$(BINFMTDIR) --uemu-path $(PREFIX)/bin
 
 clean:
 	rm -rf $(BUILD)
