@@ -88,7 +88,10 @@ static void forget(struct opt *o, int t)
 
 static void forget_all(struct opt *o)
 {
-    o->gen++;
+    if (++o->gen == 0) {
+        memset(o->t, 0, TCG_MAX_TEMPS * sizeof(*o->t));
+        o->gen = 1;
+    }
 }
 
 static void forget_globals(struct opt *o)
@@ -504,18 +507,27 @@ out:
     free(l.labels);
 }
 
+/*
+ * Temp knowledge kept from block to block: a new generation makes it
+ * stale without touching it (zeroed only when the counter wraps).
+ */
+static __thread struct tinfo tinfo[TCG_MAX_TEMPS];
+static __thread unsigned tinfo_gen;
+
 void tcg_optimize(void)
 {
     struct tcg_ctx *s = tcg_ctx;
     struct opt o = {
         .s = s,
-        .t = calloc((size_t)s->nb_temps, sizeof(struct tinfo)),
+        .t = tinfo,
+        .gen = tinfo_gen,
         .out = malloc(((size_t)s->nb_ops * 2 + 1) * sizeof(struct tcg_op)),
     };
 
     /* without memory the block simply stays unoptimized */
-    if (o.t && o.out) {
+    if (o.out) {
         forward(&o);
+        tinfo_gen = o.gen;
         free(s->ops);
         s->ops = o.out;
         s->cap_ops = s->nb_ops * 2 + 1;
@@ -523,6 +535,5 @@ void tcg_optimize(void)
         o.out = NULL;
         liveness(s);
     }
-    free(o.t);
     free(o.out);
 }

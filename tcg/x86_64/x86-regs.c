@@ -24,6 +24,8 @@
  * rbx, rbp, r12, r13 survive helper calls; r10, r11 do not and are
  * spilled around calls.
  */
+#include <string.h>
+
 #include "tcg/x86_64/x86.h"
 
 static const int alloc_regs[] = { RBX, RBP, R12, R13, R10, R11 };
@@ -95,11 +97,10 @@ void x86_regs_init(struct x86_regs *r, const struct tcg_ctx *s, struct xbuf *b,
     r->enabled = enabled;
     r->clock = 0;
     r->nb_pinned = 0;
-    for (int i = 0; i < TCG_MAX_TEMPS; i++) {
-        r->slot_of[i] = -1;
-        r->dirty[i] = false;
-        r->written[i] = false;
-    }
+    /* only the block's temps: the cost follows the block, not the limit */
+    memset(r->slot_of, -1, (size_t)s->nb_temps);
+    memset(r->dirty, 0, (size_t)s->nb_temps * sizeof(bool));
+    memset(r->written, 0, (size_t)s->nb_temps * sizeof(bool));
     for (int k = 0; k < NB_ALLOC; k++)
         r->temp_in[k] = -1;
     if (enabled)
