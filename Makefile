@@ -54,7 +54,7 @@ SAN_FLAGS_CHECK := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/uemu $(BUILD)/uemu-riscv64 $(BUILD)/uemu-aarch64
-ifneq ($(CONFIG_SANITIZERS),yes)
+ifeq ($(strip $(SAN_FLAGS)),)
 all: $(BUILD)/uemu-static
 endif
 
@@ -152,7 +152,7 @@ san:
 ifeq ($(CONFIG_SANITIZERS),yes)
 	@mkdir -p $(BUILD)/san && ln -sf ../uemu $(BUILD)/san/uemu
 else
-	$(MAKE) BUILD=$(BUILD)/san SAN_FLAGS="$(SAN_FLAGS_CHECK)" all
+	$(MAKE) BUILD=$(BUILD)/san SAN_FLAGS="$(SAN_FLAGS_CHECK)" $(BUILD)/san/uemu
 endif
 
 demo: deps
