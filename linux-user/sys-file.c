@@ -351,6 +351,9 @@ static const struct {
     { FIONREAD, 4, PAGE_WRITE },
     { FIONBIO, 4, PAGE_READ },
     { FIOASYNC, 4, PAGE_READ },
+    { TIOCGPTN, 4, PAGE_WRITE },      /* pseudo-terminals: ptsname, unlockpt */
+    { TIOCSPTLCK, 4, PAGE_READ },
+    { TIOCGPTPEER, 0, 0 },
     { FIOCLEX, 0, 0 },
     { FIONCLEX, 0, 0 },
     { TIOCSCTTY, 0, 0 },

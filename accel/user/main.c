@@ -260,6 +260,14 @@ static int run_linux_riscv64(const struct uemu_options *o, const struct elf_load
     return 1;
 }
 
+static void close_image_fd(struct elf_image *img)
+{
+    if (img->fd >= 0) {
+        close(img->fd);
+        img->fd = -1;
+    }
+}
+
 /*
  * exec_fd: the program already open (binfmt_misc's AT_EXECFD), or -1 to
  * open o->prog_argv[0].
@@ -313,8 +321,12 @@ static int load_and_run(const struct uemu_options *o, int exec_fd)
         lu_path_set_prefix(o->ld_prefix);
         if (img.type == ET_DYN && info.brk + UEMU_BRK_ROOM <= guest_addr_max)
             hp_set_mmap_base(info.brk + UEMU_BRK_ROOM);
-        if (!img.interp || load_interp(path, &img, pers, &interp, &iinfo) == 0)
+        if (!img.interp || load_interp(path, &img, pers, &interp, &iinfo) == 0) {
+            /* Loaded: the guest's first open must get the lowest free fd, as natively. */
+            close_image_fd(&img);
+            close_image_fd(&interp);
             status = run_linux_riscv64(o, &info, img.interp ? &iinfo : NULL);
+        }
     } else {
         fprintf(stderr, "uemu: %s: cannot run %s code yet: no execution engine "
                 "(issue #4)\n", path, guest_isa_name(img.isa));
