@@ -41,6 +41,7 @@ static lu_sys_fn *const handlers[LU_NR_COUNT] = {
     [LU_NR_fchmodat] = lu_sys_fchmodat,
     [LU_NR_fchownat] = lu_sys_fchownat,
     [LU_NR_openat] = lu_sys_openat,
+    [LU_NR_execve] = lu_sys_execve,
     [LU_NR_close] = lu_sys_close,
     [LU_NR_pipe2] = lu_sys_pipe2,
     [LU_NR_getdents64] = lu_sys_getdents64,

@@ -70,5 +70,7 @@ lu_sys_fn lu_sys_exit, lu_sys_exit_group, lu_sys_getpid, lu_sys_getppid,
     lu_sys_nanosleep, lu_sys_clock_nanosleep, lu_sys_getrandom,
     lu_sys_sched_yield, lu_sys_getcpu, lu_sys_getpgid, lu_sys_getsid,
     lu_sys_setpgid, lu_sys_setsid;
+/* sys-exec.c */
+lu_sys_fn lu_sys_execve;
 
 #endif

@@ -15,6 +15,7 @@
  */
 #include <elf.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@
 #include "uemu/guest-space.h"
 #include "uemu/host-page.h"
 #include "uemu/linux-user-cpu.h"
+#include "uemu/linux-user-exec.h"
 #include "uemu/linux-user-path.h"
 #include "uemu/linux-user-proc.h"
 #include "uemu/linux-user.h"
@@ -386,6 +388,9 @@ int main(int argc, char **argv, char **envp)
         struct binfmt_invocation b;
         binfmt_detect(&b, argv[0]);
         apply_binfmt(&o, &b);
+        /* The host's own path of uemu, for a guest execve of a guest program. */
+        static char self[PATH_MAX];
+        lu_exec_set_options(&o, realpath("/proc/self/exe", self) ? self : NULL);
         status = load_and_run(&o, b.exec_fd);
         break;
     }

@@ -1,0 +1,241 @@
+/*
+ * execve(2) for linux-user guests.
+ *
+ * path, argv and envp are read from guest memory first (EFAULT on a bad
+ * pointer, E2BIG past the kernel's limits), the path resolved as open
+ * resolves it (/proc/self/exe is the guest program, then -L).  Nothing
+ * is torn down before the host execve, so when it fails the guest gets
+ * -errno and carries on in the same uemu.  Never a fork.
+ *
+ * A riscv64 ELF (ELF64, little-endian, EM_RISCV) runs through uemu
+ * itself, re-executed with the carried options (linux-user-exec.h).
+ * This is done even when binfmt_misc has uemu registered for riscv64:
+ * a plain host execve would then give the same program the same
+ * arguments, but would lose -L, -backend and the other command-line
+ * options.  Anything else (a host ELF, a #! script, a foreign ELF) goes
+ * to the host execve unchanged: the host kernel runs it natively or
+ * through its own binfmt handlers, or refuses it (ENOEXEC).
+ */
+#include <elf.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "linux-user/syscall.h"
+#include "uemu/guest-mem.h"
+#include "uemu/linux-user-exec.h"
+#include "uemu/log.h"
+
+/* The kernel's MAX_ARG_STRLEN: one string's size, its NUL included. */
+#define EXEC_ARG_STRLEN  (32u * 4096)
+/*
+ * Total argv + envp bytes (strings and pointers): the kernel allows a
+ * quarter of the stack rlimit; this is that for the default 8 MiB.
+ */
+#define EXEC_ARG_BYTES   (2u * 1024 * 1024)
+/* Entries lu_exec_build_argv adds in front of the guest's arguments. */
+#define EXEC_EXTRA_ARGS  16
+
+static const char *exec_uemu_path;
+static struct uemu_options exec_opts;
+static char exec_log_items[256];
+
+/* -d item names, for handing the log mask back as an argument. */
+static const struct { const char *name; unsigned mask; } exec_log_names[] = {
+    { "in_asm", LOG_IN_ASM }, { "op", LOG_OP }, { "op_opt", LOG_OP_OPT },
+    { "out_asm", LOG_OUT_ASM }, { "exec", LOG_EXEC }, { "cpu", LOG_CPU },
+    { "page", LOG_PAGE }, { "strace", LOG_STRACE }, { "unimp", LOG_UNIMP },
+    { "guest_errors", LOG_GUEST_ERRORS }, { "profile", LOG_PROFILE },
+};
+
+void lu_exec_set_options(const struct uemu_options *o, const char *uemu_path)
+{
+    size_t len = 0;
+
+    exec_opts = *o;
+    exec_uemu_path = uemu_path;
+    exec_log_items[0] = '\0';
+    for (size_t i = 0; i < sizeof(exec_log_names) / sizeof(exec_log_names[0]); i++) {
+        if (o->log_mask & exec_log_names[i].mask) {
+            len += (size_t)snprintf(exec_log_items + len, sizeof(exec_log_items) - len,
+                                    "%s%s", len ? "," : "", exec_log_names[i].name);
+        }
+    }
+}
+
+int lu_exec_build_argv(const char *path, char *const *guest_argv, size_t argc,
+                       char **out, size_t max)
+{
+    const char *backend = exec_opts.backend == UEMU_BACKEND_JIT   ? "jit"
+                          : exec_opts.backend == UEMU_BACKEND_TCI ? "tci" : NULL;
+    const char *extra[EXEC_EXTRA_ARGS];
+    size_t n = 0;
+
+    if (!exec_uemu_path)
+        return -ENOEXEC;
+    extra[n++] = exec_uemu_path;
+    if (exec_opts.ld_prefix) {
+        extra[n++] = "-L";
+        extra[n++] = exec_opts.ld_prefix;
+    }
+    if (backend) {
+        extra[n++] = "-backend";
+        extra[n++] = backend;
+    }
+    if (exec_opts.cpu_model) {
+        extra[n++] = "-cpu";
+        extra[n++] = exec_opts.cpu_model;
+    }
+    if (exec_log_items[0]) {
+        extra[n++] = "-d";
+        extra[n++] = exec_log_items;
+    }
+    if (exec_opts.log_file) {
+        extra[n++] = "-D";
+        extra[n++] = exec_opts.log_file;
+    }
+    if (exec_opts.strace)
+        extra[n++] = "-strace";
+    extra[n++] = "-0";
+    extra[n++] = argc ? guest_argv[0] : "";
+    extra[n++] = "--";
+    extra[n++] = path;
+    if (max < n + (argc ? argc - 1 : 0) + 1)
+        return -E2BIG;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char *)extra[i];
+    for (size_t i = 1; i < argc; i++)
+        out[n++] = guest_argv[i];
+    out[n] = NULL;
+    return (int)n;
+}
+
+/*
+ * The guest's NULL-terminated string vector at addr as host pointers
+ * into guest memory (malloc'ed, NULL-terminated, *count entries); addr 0
+ * is an empty vector, as Linux takes it.  *bytes accumulates the
+ * strings' sizes against EXEC_ARG_BYTES.
+ */
+static int read_vector(uint64_t addr, char ***vec, size_t *count, size_t *bytes)
+{
+    size_t n = 0, cap = 16;
+    char **v = malloc(cap * sizeof(*v));
+    int err;
+
+    if (!v)
+        return -ENOMEM;
+    for (; addr; addr += 8) {
+        uint64_t p;
+        const char *s;
+
+        if (copy_from_guest(&p, addr, sizeof(p)) < 0) {
+            err = -EFAULT;
+            goto fail;
+        }
+        if (!p)
+            break;
+        s = guest_string(p, EXEC_ARG_STRLEN, &err);
+        if (!s) {
+            err = err == -ENAMETOOLONG ? -E2BIG : err;
+            goto fail;
+        }
+        *bytes += strlen(s) + 1 + sizeof(char *);
+        if (*bytes > EXEC_ARG_BYTES) {
+            err = -E2BIG;
+            goto fail;
+        }
+        if (n + 1 == cap) {
+            char **nv = realloc(v, 2 * cap * sizeof(*v));
+            if (!nv) {
+                err = -ENOMEM;
+                goto fail;
+            }
+            v = nv;
+            cap *= 2;
+        }
+        v[n++] = (char *)s;
+    }
+    v[n] = NULL;
+    *vec = v;
+    *count = n;
+    return 0;
+fail:
+    free(v);
+    return err;
+}
+
+/* 1 when the file is a riscv64 ELF, 0 when not, -errno when unreadable. */
+static int is_riscv64_elf(const char *host_path)
+{
+    unsigned char h[20];
+    int fd = open(host_path, O_RDONLY | O_CLOEXEC);
+    ssize_t r;
+
+    if (fd < 0)
+        return -errno;
+    r = read(fd, h, sizeof(h));
+    if (r < 0) {
+        int e = errno;
+        close(fd);
+        return -e;
+    }
+    close(fd);
+    return r == (ssize_t)sizeof(h) && memcmp(h, ELFMAG, SELFMAG) == 0 &&
+           h[EI_CLASS] == ELFCLASS64 && h[EI_DATA] == ELFDATA2LSB &&
+           (h[18] | h[19] << 8) == EM_RISCV;
+}
+
+int64_t lu_sys_execve(const uint64_t *a)
+{
+    char buf[4096], **argv = NULL, **envp = NULL, **hargv = NULL;
+    size_t argc, envc, bytes = 0;
+    struct stat st;
+    const char *host;
+    int err, r;
+    const char *path = lu_path_arg(a[0], &err);
+
+    if (!path)
+        return err;
+    err = read_vector(a[1], &argv, &argc, &bytes);
+    if (err < 0)
+        return err;
+    err = read_vector(a[2], &envp, &envc, &bytes);
+    if (err < 0)
+        goto out;
+    host = lu_lookup_path(path, buf, sizeof(buf));
+    /* The checks the kernel makes on the file come before choosing a runner. */
+    if (stat(host, &st) < 0 || access(host, X_OK) < 0) {
+        err = -errno;
+        goto out;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        err = -EACCES;
+        goto out;
+    }
+    r = is_riscv64_elf(host);
+    if (r < 0) {
+        err = r;
+        goto out;
+    }
+    /* Pending -D lines go out first: a new uemu reopens (truncates) the log. */
+    log_flush();
+    if (!r) {
+        err = lu_host_ret(execve(host, argv, envp));
+        goto out;
+    }
+    hargv = malloc((argc + EXEC_EXTRA_ARGS + 1) * sizeof(*hargv));
+    if (!hargv) {
+        err = -ENOMEM;
+        goto out;
+    }
+    err = lu_exec_build_argv(host, argv, argc, hargv, argc + EXEC_EXTRA_ARGS + 1);
+    if (err >= 0)
+        err = lu_host_ret(execve(hargv[0], hargv, envp));
+out:
+    free(hargv);
+    free(argv);
+    free(envp);
+    return err;
+}
