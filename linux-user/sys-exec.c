@@ -42,27 +42,11 @@ static const char *exec_uemu_path;
 static struct uemu_options exec_opts;
 static char exec_log_items[256];
 
-/* -d item names, for handing the log mask back as an argument. */
-static const struct { const char *name; unsigned mask; } exec_log_names[] = {
-    { "in_asm", LOG_IN_ASM }, { "op", LOG_OP }, { "op_opt", LOG_OP_OPT },
-    { "out_asm", LOG_OUT_ASM }, { "exec", LOG_EXEC }, { "cpu", LOG_CPU },
-    { "page", LOG_PAGE }, { "strace", LOG_STRACE }, { "unimp", LOG_UNIMP },
-    { "guest_errors", LOG_GUEST_ERRORS }, { "profile", LOG_PROFILE },
-};
-
 void lu_exec_set_options(const struct uemu_options *o, const char *uemu_path)
 {
-    size_t len = 0;
-
     exec_opts = *o;
     exec_uemu_path = uemu_path;
-    exec_log_items[0] = '\0';
-    for (size_t i = 0; i < sizeof(exec_log_names) / sizeof(exec_log_names[0]); i++) {
-        if (o->log_mask & exec_log_names[i].mask) {
-            len += (size_t)snprintf(exec_log_items + len, sizeof(exec_log_items) - len,
-                                    "%s%s", len ? "," : "", exec_log_names[i].name);
-        }
-    }
+    options_format_log_mask(o->log_mask, exec_log_items, sizeof(exec_log_items));
 }
 
 int lu_exec_build_argv(const char *path, char *const *guest_argv, size_t argc,

@@ -461,6 +461,20 @@ static int apply(struct parse_state *ps, enum opt_id id, const char *arg,
     return fail(ps, "internal error: option %d", (int)id);
 }
 
+void options_format_log_mask(unsigned mask, char *buf, size_t size)
+{
+    size_t len = 0;
+
+    if (size)
+        buf[0] = '\0';
+    for (size_t i = 0; i < ARRAY_SIZE(log_items) && len < size; i++) {
+        if (mask & log_items[i].mask) {
+            len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? "," : "",
+                                    log_items[i].name);
+        }
+    }
+}
+
 static const struct opt_desc *find_option(const char *name)
 {
     for (size_t i = 0; i < ARRAY_SIZE(opt_table); i++) {

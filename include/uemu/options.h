@@ -99,6 +99,9 @@ const char *const *options_cpu_models(enum guest_isa isa);
 /* True when model is a -cpu model of isa. */
 bool options_cpu_model_valid(enum guest_isa isa, const char *model);
 
+/* The -d argument naming the items of mask ("in_asm,page"); "" for none. */
+void options_format_log_mask(unsigned mask, char *buf, size_t size);
+
 /* Parse a size with an optional k/K, m/M, g/G suffix.  0 or -1 (bad/overflow). */
 int options_parse_size(const char *s, uint64_t *out);
 
