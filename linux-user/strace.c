@@ -173,6 +173,9 @@ void lu_strace_enter(int64_t nr, const uint64_t args[6])
     const char *name = lu_syscall_name(nr);
     const char *fmt = nr >= 0 && nr < LU_NR_COUNT ? formats[nr] : NULL;
 
+    if (!fmt)
+        fmt = lu_syscall_family_format(nr);
+
     if (name)
         log_printf("%d %s(", (int)getpid(), name);
     else

@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "linux-user/mmap.h"
 #include "linux-user/signal.h"
@@ -22,7 +23,7 @@ const struct lu_abi *lu_cur_abi = &lu_abi_riscv64;
 const char *lu_exe_path;
 static lu_unimp_fn unimp_logger;
 
-static lu_sys_fn *const handlers[LU_NR_COUNT] = {
+static lu_sys_fn *handlers[LU_NR_COUNT] = {
     [LU_NR_getcwd] = lu_sys_getcwd,
     [LU_NR_dup] = lu_sys_dup,
     [LU_NR_dup3] = lu_sys_dup3,
@@ -122,6 +123,34 @@ static lu_sys_fn *const handlers[LU_NR_COUNT] = {
     [LU_NR_getitimer] = lu_sys_getitimer,
     [LU_NR_rt_sigqueueinfo] = lu_sys_rt_sigqueueinfo,
 };
+
+static const struct lu_syscall_set *const families[] = {
+    &lu_syscalls_thread, &lu_syscalls_wait, &lu_syscalls_poll,
+    &lu_syscalls_event, &lu_syscalls_fs, &lu_syscalls_net, &lu_syscalls_sysv,
+};
+static const char *family_formats[LU_NR_COUNT];
+
+/* Runs before main (and before any unit test), so dispatch never sees a
+ * half-built table. */
+__attribute__((constructor)) static void merge_families(void)
+{
+    for (size_t f = 0; f < sizeof(families) / sizeof(families[0]); f++) {
+        for (size_t i = 0; i < families[f]->count; i++) {
+            const struct lu_syscall_def *d = &families[f]->defs[i];
+            if (d->nr < 0 || d->nr >= LU_NR_COUNT || handlers[d->nr]) {
+                fprintf(stderr, "uemu: system call %d has two handlers\n", d->nr);
+                abort();
+            }
+            handlers[d->nr] = d->fn;
+            family_formats[d->nr] = d->strace;
+        }
+    }
+}
+
+const char *lu_syscall_family_format(int64_t nr)
+{
+    return nr >= 0 && nr < LU_NR_COUNT ? family_formats[nr] : NULL;
+}
 
 void lu_set_abi(const struct lu_abi *abi)
 {

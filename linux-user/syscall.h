@@ -13,6 +13,36 @@
 
 typedef int64_t lu_sys_fn(const uint64_t *a);
 
+/*
+ * A family of system calls kept in a file of its own: each entry's
+ * number, handler and -strace argument format (letters as in strace.c,
+ * NULL for raw hex).  syscall.c merges the families into its table when
+ * the program starts; a number claimed twice is a build mistake and
+ * stops uemu with a message.
+ */
+struct lu_syscall_def {
+    int nr;
+    lu_sys_fn *fn;
+    const char *strace;
+};
+struct lu_syscall_set {
+    const struct lu_syscall_def *defs;
+    size_t count;
+};
+#define LU_SYSCALL_SET(family, ...)                                              \
+    static const struct lu_syscall_def family##_defs[] = { __VA_ARGS__ };       \
+    const struct lu_syscall_set lu_syscalls_##family = {                         \
+        family##_defs, sizeof(family##_defs) / sizeof(family##_defs[0])         \
+    }
+/* One per file: sys-thread.c, sys-wait.c, sys-poll.c, sys-event.c,
+ * sys-fs.c, sys-net.c, sys-sysv.c. */
+extern const struct lu_syscall_set lu_syscalls_thread, lu_syscalls_wait,
+    lu_syscalls_poll, lu_syscalls_event, lu_syscalls_fs, lu_syscalls_net,
+    lu_syscalls_sysv;
+
+/* The -strace format a family gave for nr, NULL when none did. */
+const char *lu_syscall_family_format(int64_t nr);
+
 /* A host call's result as the guest sees it: r, or -errno on failure. */
 static inline int64_t lu_host_ret(int64_t r)
 {
