@@ -40,8 +40,7 @@ static void rv_cpu_set_pc(void *env, uint64_t pc)
 
 static uint32_t rv_cpu_get_flags(const void *env)
 {
-    (void)env;
-    return 0;
+    return ((const struct rv_cpu *)env)->frm & RV_TB_FLAGS_FRM;
 }
 
 static void rv_cpu_restore_state(void *env, const uint64_t *data)

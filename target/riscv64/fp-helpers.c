@@ -66,5 +66,4 @@ const struct tcg_helper rv_fp_helpers[RV_FPH_COUNT] = {
     H(fcvt_s_lu, FCVT_S_LU, NOG, I32, 3, P, I64, I32),
     H(fcvt_s_d, FCVT_S_D, NOG, I32, 3, P, I64, I32),
     H(fcvt_d_s, FCVT_D_S, NOG, I64, 3, P, I32, I32),
-    H(check_frm, CHECK_FRM, NOG, I64, 1, P),
 };

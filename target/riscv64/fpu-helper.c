@@ -17,11 +17,6 @@ bool rv_fp_rm_valid(uint32_t rm)
     return rm <= RV_RM_RMM || rm == RV_RM_DYN;
 }
 
-uint64_t rv_helper_check_frm(struct rv_cpu *env)
-{
-    return env->frm > RV_RM_RMM;
-}
-
 int rv_fp_resolve_rm(const struct rv_cpu *env, uint32_t rm)
 {
     if (rm == RV_RM_DYN)

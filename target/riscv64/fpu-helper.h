@@ -13,10 +13,10 @@
  *     reserved: rv_fp_rm_valid() says so and the translator emits an
  *     illegal-instruction exception instead of the helper call (the
  *     decoder already rejects them).
- *   - rm 7 (DYN) means env->frm.  Before every instruction with
- *     rm == 7 the translator calls rv_helper_check_frm(env); non-zero
- *     means frm holds 5, 6 or 7 and the instruction raises an
- *     illegal-instruction exception without calling its helper.
+ *   - rm 7 (DYN) means env->frm.  The riscv64 translator resolves it
+ *     itself (frm is part of the block flags) and emits an
+ *     illegal-instruction exception when frm holds 5, 6 or 7; other
+ *     callers must check frm the same way.
  *   - Given that, helpers see only rm 0..4 or 7 with a valid frm.  A
  *     helper called in breach of the contract rounds to nearest even.
  * fcvt.d.s, fcvt.d.w and fcvt.d.wu are always exact but still take rm,
@@ -36,8 +36,6 @@
 
 /* Static rm legality: 0..4 and 7 (DYN). */
 bool rv_fp_rm_valid(uint32_t rm);
-/* 0 when env->frm is a valid rounding mode, 1 when rm == DYN is illegal. */
-uint64_t rv_helper_check_frm(struct rv_cpu *env);
 
 /* f register <-> single: the low 32 bits if the upper 32 are all ones,
  * else the canonical NaN; boxing sets the upper 32 bits. */

@@ -30,6 +30,9 @@ unsigned rv_disas_at(char *buf, size_t size, uint64_t pc);
 uint64_t rv_helper_csr(void *env, uint32_t csr, uint32_t op, uint64_t src);
 uint64_t rv_helper_counter(uint32_t csr);
 uint64_t rv_helper_orc_b(uint64_t x);
+/* The block flags (rv_cpu_get_flags): frm, so that a dynamic rounding
+ * mode is known when the block is translated. */
+#define RV_TB_FLAGS_FRM 7u
 /* rv_helper_csr ops. */
 enum { RV_CSR_RW, RV_CSR_RS, RV_CSR_RC };
 /* User CSR numbers. */
@@ -51,7 +54,7 @@ enum rv_fph {
     RV_FPH_FCVT_S_W, RV_FPH_FCVT_WU_D, RV_FPH_FCVT_WU_S, RV_FPH_FCVT_D_WU,
     RV_FPH_FCVT_S_WU, RV_FPH_FCVT_L_D, RV_FPH_FCVT_L_S, RV_FPH_FCVT_D_L,
     RV_FPH_FCVT_S_L, RV_FPH_FCVT_LU_D, RV_FPH_FCVT_LU_S, RV_FPH_FCVT_D_LU,
-    RV_FPH_FCVT_S_LU, RV_FPH_FCVT_S_D, RV_FPH_FCVT_D_S, RV_FPH_CHECK_FRM,
+    RV_FPH_FCVT_S_LU, RV_FPH_FCVT_S_D, RV_FPH_FCVT_D_S,
     RV_FPH_COUNT
 };
 extern const struct tcg_helper rv_fp_helpers[RV_FPH_COUNT];

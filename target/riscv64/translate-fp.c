@@ -6,10 +6,9 @@
  * fsgnj only move bits and are inline in translate-sys.c.
  *
  * Single operands are unboxed inline (rv_gen_unbox_s) and single results
- * boxed.  An instruction with the
- * dynamic rounding mode first asks rv_helper_check_frm and raises an
- * illegal-instruction exception when frm holds no valid mode, as the
- * fpu-helper.h contract requires.
+ * boxed.  The dynamic rounding mode is resolved at translation time
+ * from the block's flags (static_rm), so helpers always get a static
+ * mode.
  */
 #include "target/riscv64/translate.h"
 #include "uemu/riscv64.h"
@@ -100,27 +99,27 @@ static int fp_src(int r, bool single)
     return v.n;
 }
 
-/* Raise illegal instruction at run time when rm is DYN and frm is bad. */
-static void check_dyn_rm(struct rv_tr *t, unsigned rm)
+/*
+ * The rounding mode the instruction runs with.  frm is part of the
+ * block's flags (rv_cpu_get_flags), so a dynamic mode is known here: a
+ * block is only entered with the frm it was translated for, and a CSR
+ * write that may change frm ends its block (translate-sys.c).  -1: DYN
+ * with an invalid frm, which the spec makes an illegal instruction.
+ */
+static int static_rm(const struct rv_tr *t, unsigned rm)
 {
-    tcg_i64 bad = tcg_temp_new_i64();
-    tcg_label *ok = tcg_gen_new_label();
-    int args[1] = { tcg_env().n };
+    unsigned frm = t->dc->flags & RV_TB_FLAGS_FRM;
 
     if (rm != RV_RM_DYN)
-        return;
-    tcg_gen_call(&rv_fp_helpers[RV_FPH_CHECK_FRM], bad.n, args);
-    tcg_gen_brcondi_i64(TCG_COND_EQ, bad, 0, ok);
-    tcg_gen_movi_i64(rv_pc, t->pc);
-    exec_gen_exception(t->dc, RV_EXCP_ILLEGAL);
-    tcg_gen_set_label(ok);
+        return (int)rm;
+    return frm <= RV_RM_RMM ? (int)frm : -1;
 }
 
 static bool trans_fp(struct rv_tr *t, const rv_insn *d)
 {
     const struct fp_row *row = row_of(d->id);
     const struct tcg_helper *h;
-    int args[5], n = 0;
+    int args[5], n = 0, mode;
     tcg_i32 rm = tcg_temp_new_i32();
     bool has_rm, to_gpr;
 
@@ -130,8 +129,9 @@ static bool trans_fp(struct rv_tr *t, const rv_insn *d)
     has_rm = row->kind == K_BIN || row->kind == K_UN || row->kind == K_FMA ||
              row->kind == K_TOINT || row->kind == K_FROMINT;
     to_gpr = row->kind == K_CMP || row->kind == K_CLASS || row->kind == K_TOINT;
-    if (has_rm)
-        check_dyn_rm(t, d->rm);
+    mode = static_rm(t, d->rm);
+    if (has_rm && mode < 0)
+        return false;
     if (row->kind != K_CLASS)
         args[n++] = tcg_env().n;
     if (row->kind == K_FROMINT) {
@@ -145,7 +145,7 @@ static bool trans_fp(struct rv_tr *t, const rv_insn *d)
             args[n++] = fp_src(d->rs3, row->src_s);
     }
     if (has_rm) {
-        tcg_gen_movi_i32(rm, d->rm);
+        tcg_gen_movi_i32(rm, (uint32_t)mode);
         args[n++] = rm.n;
     }
     if (to_gpr) {

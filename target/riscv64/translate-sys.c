@@ -6,7 +6,9 @@
  * rv_helper_csr; the counters cycle, time and instret are read-only
  * (any write is illegal) and read through rv_helper_counter.  Every
  * other CSR is illegal in user mode.  csrrs/csrrc with rs1 = x0 (or a
- * zero immediate) do not write.
+ * zero immediate) do not write.  A write to frm or fcsr ends the block:
+ * frm is part of the block flags (translate-fp.c resolves the dynamic
+ * rounding mode at translation time).
  *
  * fence.i ends the block and asks the engine to drop translated code
  * before the next instruction runs.
@@ -70,7 +72,8 @@ static const struct tcg_helper helper_counter = {
 };
 
 /* csr op src into rd; writes says whether the instruction writes. */
-static bool gen_csr(const rv_insn *d, unsigned op, tcg_i64 src, bool writes)
+static bool gen_csr(struct rv_tr *t, const rv_insn *d, unsigned op, tcg_i64 src,
+                    bool writes)
 {
     tcg_i64 r = tcg_temp_new_i64();
     tcg_i32 csr = tcg_temp_new_i32(), kind = tcg_temp_new_i32();
@@ -88,6 +91,15 @@ static bool gen_csr(const rv_insn *d, unsigned op, tcg_i64 src, bool writes)
         }
         tcg_gen_movi_i32(kind, op);
         tcg_gen_call(&helper_csr, r.n, args);
+        if (writes && d->csr != RV_CSR_FFLAGS) {
+            /* frm may have changed, and frm is in the block flags: the
+             * next instruction is looked up anew, never chained */
+            rv_set_gpr(d->rd, r);
+            tcg_gen_movi_i64(rv_pc, t->pc_next);
+            exec_gen_exception(t->dc, EXEC_EXCP_NONE);
+            t->dc->state = EXEC_DC_NORETURN;
+            return true;
+        }
         break;
     }
     case RV_CSR_CYCLE:
@@ -125,38 +137,32 @@ static tcg_i64 csr_src_imm(const rv_insn *d)
 
 static bool trans_csrrw(struct rv_tr *t, const rv_insn *d)
 {
-    (void)t;
-    return gen_csr(d, RV_CSR_RW, csr_src_reg(d), true);
+    return gen_csr(t, d, RV_CSR_RW, csr_src_reg(d), true);
 }
 
 static bool trans_csrrs(struct rv_tr *t, const rv_insn *d)
 {
-    (void)t;
-    return gen_csr(d, RV_CSR_RS, csr_src_reg(d), d->rs1 != 0);
+    return gen_csr(t, d, RV_CSR_RS, csr_src_reg(d), d->rs1 != 0);
 }
 
 static bool trans_csrrc(struct rv_tr *t, const rv_insn *d)
 {
-    (void)t;
-    return gen_csr(d, RV_CSR_RC, csr_src_reg(d), d->rs1 != 0);
+    return gen_csr(t, d, RV_CSR_RC, csr_src_reg(d), d->rs1 != 0);
 }
 
 static bool trans_csrrwi(struct rv_tr *t, const rv_insn *d)
 {
-    (void)t;
-    return gen_csr(d, RV_CSR_RW, csr_src_imm(d), true);
+    return gen_csr(t, d, RV_CSR_RW, csr_src_imm(d), true);
 }
 
 static bool trans_csrrsi(struct rv_tr *t, const rv_insn *d)
 {
-    (void)t;
-    return gen_csr(d, RV_CSR_RS, csr_src_imm(d), d->imm != 0);
+    return gen_csr(t, d, RV_CSR_RS, csr_src_imm(d), d->imm != 0);
 }
 
 static bool trans_csrrci(struct rv_tr *t, const rv_insn *d)
 {
-    (void)t;
-    return gen_csr(d, RV_CSR_RC, csr_src_imm(d), d->imm != 0);
+    return gen_csr(t, d, RV_CSR_RC, csr_src_imm(d), d->imm != 0);
 }
 
 static tcg_i64 fp_address(const rv_insn *d)
