@@ -14,7 +14,17 @@
  * arguments, but would lose -L, -backend and the other command-line
  * options.  Anything else (a host ELF, a #! script, a foreign ELF) goes
  * to the host execve unchanged: the host kernel runs it natively or
- * through its own binfmt handlers, or refuses it (ENOEXEC).
+ * through its own binfmt handlers, or refuses it (ENOEXEC).  A #!
+ * script naming a host interpreter (/bin/sh) therefore runs natively,
+ * and what that shell runs is native too, unless binfmt_misc hands a
+ * riscv64 program back to uemu (then without this uemu's options).
+ *
+ * The log is closed before the host execve (a gzip log's member is
+ * then complete) and opened again when the call fails.  A uemu started
+ * for a riscv64 program with -D gets LOG_CONTINUE_ENV in its
+ * environment so that it appends to the log instead of truncating it
+ * (accel/user/log.c takes the marker out again before the guest sees
+ * its environment).
  */
 #include <elf.h>
 #include <fcntl.h>
@@ -37,6 +47,8 @@
 #define EXEC_ARG_BYTES   (2u * 1024 * 1024)
 /* Entries lu_exec_build_argv adds in front of the guest's arguments. */
 #define EXEC_EXTRA_ARGS  16
+/* accel/user/log.c's marker for "append to the log". */
+#define LOG_CONTINUE_ENV "UEMU_LOG_CONTINUE=1"
 
 static const char *exec_uemu_path;
 static struct uemu_options exec_opts;
@@ -171,6 +183,32 @@ static int is_riscv64_elf(const char *host_path)
            (h[18] | h[19] << 8) == EM_RISCV;
 }
 
+/*
+ * The host execve, the log closed around it; envp gains the log's
+ * continue marker when exec'ing uemu with a log file.
+ */
+static int host_execve(const char *file, char **argv, char **envp, size_t envc, bool uemu)
+{
+    unsigned mask = log_mask;
+    char **env = envp;
+    int err;
+
+    if (uemu && exec_opts.log_file) {
+        env = malloc((envc + 2) * sizeof(*env));
+        if (!env)
+            return -ENOMEM;
+        memcpy(env, envp, envc * sizeof(*env));
+        env[envc] = (char *)LOG_CONTINUE_ENV;
+        env[envc + 1] = NULL;
+    }
+    log_close();
+    err = lu_host_ret(execve(file, argv, env));
+    log_open(exec_opts.log_file, mask);
+    if (env != envp)
+        free(env);
+    return err;
+}
+
 int64_t lu_sys_execve(const uint64_t *a)
 {
     char buf[4096], **argv = NULL, **envp = NULL, **hargv = NULL;
@@ -203,10 +241,8 @@ int64_t lu_sys_execve(const uint64_t *a)
         err = r;
         goto out;
     }
-    /* Pending -D lines go out first: a new uemu reopens (truncates) the log. */
-    log_flush();
     if (!r) {
-        err = lu_host_ret(execve(host, argv, envp));
+        err = host_execve(host, argv, envp, envc, false);
         goto out;
     }
     hargv = malloc((argc + EXEC_EXTRA_ARGS + 1) * sizeof(*hargv));
@@ -216,7 +252,7 @@ int64_t lu_sys_execve(const uint64_t *a)
     }
     err = lu_exec_build_argv(host, argv, argc, hargv, argc + EXEC_EXTRA_ARGS + 1);
     if (err >= 0)
-        err = lu_host_ret(execve(hargv[0], hargv, envp));
+        err = host_execve(hargv[0], hargv, envp, envc, true);
 out:
     free(hargv);
     free(argv);

@@ -1,19 +1,53 @@
 /*
  * The -d / -D log sink (see include/uemu/log.h).  A ".gz" file goes
  * through zlib's gz* stream so long traces stay small on disk.
+ *
+ * One log file serves a whole tree of guest processes.  The first uemu
+ * truncates it; a uemu started by a guest execve finds LOG_CONTINUE_ENV
+ * in its environment (sys-exec.c puts it there; it is taken out here,
+ * before main reads the environment, so the guest never sees it) and
+ * appends, and so does a second log_open in the same process (after a
+ * failed execve).  The file is opened O_APPEND: forked children and
+ * exec'ed uemus write at its end instead of over each other's lines.
+ * sys-exec.c closes the log before an execve so that a gzip member is
+ * complete; the next process starts a member of its own (gzip readers
+ * take the concatenation as one stream).  Forked processes sharing one
+ * gzip stream still interleave their compressed output.
+ *
+ * The descriptor is moved up to LOG_FD_MIN or above so that the guest's
+ * descriptors start where a native program's do.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "uemu/log.h"
 
+/* Must match sys-exec.c's marker. */
+#define LOG_CONTINUE_ENV "UEMU_LOG_CONTINUE"
+/* Above the descriptors programs normally use, below the usual soft
+ * RLIMIT_NOFILE of 1024. */
+#define LOG_FD_MIN 512
+
 unsigned log_mask;
 static FILE *log_file;          /* plain sink; stderr when NULL and no gz */
 static gzFile log_gz;
+static bool log_continue;       /* append instead of truncating */
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Runs before main, which copies the environment for the guest. */
+__attribute__((constructor)) static void log_take_marker(void)
+{
+    if (getenv(LOG_CONTINUE_ENV)) {
+        log_continue = true;
+        unsetenv(LOG_CONTINUE_ENV);
+    }
+}
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -21,19 +55,41 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* The log file's descriptor, at LOG_FD_MIN or above when that is allowed. */
+static int open_fd(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC |
+                  (log_continue ? 0 : O_TRUNC), 0666);
+    int high;
+
+    if (fd < 0)
+        return -errno;
+    high = fcntl(fd, F_DUPFD_CLOEXEC, LOG_FD_MIN);
+    if (high >= 0) {
+        close(fd);
+        fd = high;
+    }
+    return fd;
+}
+
 int log_open(const char *path, unsigned mask)
 {
     log_close();
     if (path) {
-        if (ends_with(path, ".gz")) {
-            log_gz = gzopen(path, "wb");
-            if (!log_gz)
-                return errno ? -errno : -ENOMEM;
-        } else {
-            log_file = fopen(path, "w");
-            if (!log_file)
-                return -errno;
+        int fd = open_fd(path);
+
+        if (fd < 0)
+            return fd;
+        if (ends_with(path, ".gz"))
+            log_gz = gzdopen(fd, "ab");
+        else
+            log_file = fdopen(fd, "a");
+        if (!log_gz && !log_file) {
+            int e = errno ? errno : ENOMEM;
+            close(fd);
+            return -e;
         }
+        log_continue = true;
     }
     log_mask = mask;
     return 0;
