@@ -55,6 +55,11 @@ enum {
     EXT_ROL = 0, EXT_ROR = 1, EXT_SHL = 4, EXT_SHR = 5, EXT_SAR = 7,
 };
 
+/* /n extensions of the ALU group with an immediate (0x81, 0x83) */
+enum {
+    EXT_ADD = 0, EXT_OR = 1, EXT_AND = 4, EXT_SUB = 5, EXT_XOR = 6, EXT_CMP = 7,
+};
+
 #define X_MAX_OP_BYTES 512
 
 struct xbuf {
@@ -156,6 +161,39 @@ static inline void x_movi(struct xbuf *b, int reg, uint64_t v)
         x_op(b, X_W | (0xb8 + (reg & 7)), X_NOREG, X_NOREG, reg);
         x_d64(b, v);
     }
+}
+
+/* ALU op reg, imm (sign-extended; the imm8 form when it fits); w is X_W or 0 */
+static inline void x_alui(struct xbuf *b, int w, int ext, int reg, int32_t imm)
+{
+    if (imm == (int8_t)imm) {
+        x_rr(b, w | 0x83, ext, reg);
+        x_b(b, (uint8_t)imm);
+    } else {
+        x_rr(b, w | 0x81, ext, reg);
+        x_d32(b, (uint32_t)imm);
+    }
+}
+
+/* imul dst, src, imm; w is X_W or 0 */
+static inline void x_imuli(struct xbuf *b, int w, int dst, int src, int32_t imm)
+{
+    if (imm == (int8_t)imm) {
+        x_rr(b, w | 0x6b, dst, src);
+        x_b(b, (uint8_t)imm);
+    } else {
+        x_rr(b, w | 0x69, dst, src);
+        x_d32(b, (uint32_t)imm);
+    }
+}
+
+/* mov qword [base + disp], v without a register: two dword stores */
+static inline void x_st64i(struct xbuf *b, int base, int32_t disp, uint64_t v)
+{
+    x_rm(b, 0xc7, 0, base, X_NOREG, disp);
+    x_d32(b, (uint32_t)v);
+    x_rm(b, 0xc7, 0, base, X_NOREG, disp + 4);
+    x_d32(b, (uint32_t)(v >> 32));
 }
 
 /* shift-group op with an immediate count */

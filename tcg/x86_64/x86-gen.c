@@ -405,6 +405,113 @@ static void gen_binop_direct(struct gen *g, const uint64_t *a, int w, int op,
     binop_rr(g, w, op, rd, rb);
 }
 
+/* t as an immediate for an op of width w: a pending constant that the
+ * instruction's sign-extended imm32 reproduces. */
+static bool imm_of(const struct gen *g, uint64_t t, int w, int32_t *imm)
+{
+    uint64_t v;
+
+    if (!g->regs.enabled || !x86_reg_const(&g->regs, t, &v))
+        return false;
+    if (!w) {
+        *imm = (int32_t)(uint32_t)v;
+        return true;
+    }
+    if (v != (uint64_t)(int64_t)(int32_t)v)
+        return false;
+    *imm = (int32_t)v;
+    return true;
+}
+
+/* d = a op imm (add, sub, and, or, xor, mul) in allocated registers. */
+static bool gen_binop_imm(struct gen *g, const struct tcg_op *op, int w)
+{
+    static const int ext[] = {
+        [TCG_OP_add] = EXT_ADD, [TCG_OP_sub] = EXT_SUB, [TCG_OP_and] = EXT_AND,
+        [TCG_OP_or] = EXT_OR, [TCG_OP_xor] = EXT_XOR,
+    };
+    const uint64_t *a = op->args;
+    uint64_t src = a[1];
+    unsigned keep = 0;
+    int32_t imm;
+    int ra, rd;
+
+    if (!imm_of(g, a[2], w, &imm)) {
+        if (op->opc == TCG_OP_sub || !imm_of(g, a[1], w, &imm))
+            return false;
+        src = a[2];
+    }
+    ra = x86_reg_use(&g->regs, src, &keep);
+    rd = x86_reg_def(&g->regs, a[0], &keep);
+    if (op->opc == TCG_OP_mul) {
+        x_imuli(&g->b, w, rd, ra, imm);
+        return true;
+    }
+    if (rd != ra)
+        x_rr(&g->b, w | OP_MOV_LD, rd, ra);
+    x_alui(&g->b, w, ext[op->opc], rd, imm);
+    return true;
+}
+
+/* d = a shifted by a constant count, in allocated registers. */
+static bool gen_shift_imm(struct gen *g, const struct tcg_op *op, int w)
+{
+    static const int ext[] = { EXT_SHL, EXT_SHR, EXT_SAR, EXT_ROL, EXT_ROR };
+    const uint64_t *a = op->args;
+    unsigned keep = 0;
+    uint64_t v;
+    int ra, rd, n;
+
+    if (!direct(g, a, 2) || !x86_reg_const(&g->regs, a[2], &v))
+        return false;
+    n = (int)(v & (w ? 63 : 31));
+    ra = x86_reg_use(&g->regs, a[1], &keep);
+    rd = x86_reg_def(&g->regs, a[0], &keep);
+    if (rd != ra || !w)
+        x_rr(&g->b, w | OP_MOV_LD, rd, ra);
+    if (n)
+        x_shifti(&g->b, w != 0, ext[op->opc - TCG_OP_shl], rd, n);
+    return true;
+}
+
+/* cmp a, b for brcond/setcond, in allocated registers; the condition
+ * after a swap of the operands when only a is a constant. */
+static int gen_cmp_direct(struct gen *g, const uint64_t *a, int w, int cond,
+                          unsigned *keep)
+{
+    static const uint8_t swapped[TCG_COND_COUNT] = {
+        [TCG_COND_EQ] = TCG_COND_EQ, [TCG_COND_NE] = TCG_COND_NE,
+        [TCG_COND_LT] = TCG_COND_GT, [TCG_COND_GE] = TCG_COND_LE,
+        [TCG_COND_LE] = TCG_COND_GE, [TCG_COND_GT] = TCG_COND_LT,
+        [TCG_COND_LTU] = TCG_COND_GTU, [TCG_COND_GEU] = TCG_COND_LEU,
+        [TCG_COND_LEU] = TCG_COND_GEU, [TCG_COND_GTU] = TCG_COND_LTU,
+    };
+    uint64_t x = a[0], y = a[1];
+    int32_t imm;
+    bool has_imm = imm_of(g, y, w, &imm);
+
+    if (!has_imm && imm_of(g, x, w, &imm)) {
+        x = a[1];
+        y = a[0];
+        cond = swapped[cond];
+        has_imm = true;
+    }
+    if (has_imm) {
+        int rx = x86_reg_use(&g->regs, x, keep);
+
+        if (imm == 0 && (cond == TCG_COND_EQ || cond == TCG_COND_NE))
+            x_rr(&g->b, w | OP_TEST, rx, rx);
+        else
+            x_alui(&g->b, w, EXT_CMP, rx, imm);
+    } else {
+        int ry = x86_reg_use(&g->regs, y, keep);
+        int rx = x86_reg_use(&g->regs, x, keep);
+
+        x_rr(&g->b, w | OP_CMP, ry, rx);
+    }
+    return cond;
+}
+
 static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
 {
     static const int alu[] = {
@@ -423,6 +530,15 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         x86_regs_sync_globals(&g->regs);
     switch (op->opc) {
     case TCG_OP_mov:
+        if (direct(g, a, 2) && x86_reg_const(&g->regs, a[1], &m)) {
+            unsigned keep = 0;
+
+            if (g->s->temps[a[0]].kind == TCG_TEMP_LOCAL)
+                x86_reg_set_const(&g->regs, a[0], m);
+            else
+                x_movi(&g->b, x86_reg_def(&g->regs, a[0], &keep), m);
+            break;
+        }
         if (direct(g, a, 2)) {
             unsigned keep = 0;
             int ra = x86_reg_use(&g->regs, a[1], &keep);
@@ -436,6 +552,10 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         st(g, a[0], RAX);
         break;
     case TCG_OP_movi:
+        if (direct(g, a, 1) && g->s->temps[a[0]].kind == TCG_TEMP_LOCAL) {
+            x86_reg_set_const(&g->regs, a[0], tcg_trunc(op->type, a[1]));
+            break;
+        }
         if (direct(g, a, 1)) {
             unsigned keep = 0;
 
@@ -447,6 +567,8 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         break;
     case TCG_OP_add: case TCG_OP_sub: case TCG_OP_and: case TCG_OP_or:
     case TCG_OP_xor: case TCG_OP_mul:
+        if (direct(g, a, 3) && gen_binop_imm(g, op, w))
+            break;
         if (direct(g, a, 3)) {
             gen_binop_direct(g, a, w, op->opc == TCG_OP_mul ? OP_IMUL : alu[op->opc],
                              op->opc != TCG_OP_sub);
@@ -473,9 +595,20 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         break;
     case TCG_OP_shl: case TCG_OP_shr: case TCG_OP_sar: case TCG_OP_rotl:
     case TCG_OP_rotr:
-        gen_shift(g, op, w);
+        if (!gen_shift_imm(g, op, w))
+            gen_shift(g, op, w);
         break;
     case TCG_OP_neg: case TCG_OP_not:
+        if (direct(g, a, 2)) {
+            unsigned keep = 0;
+            int ra = x86_reg_use(&g->regs, a[1], &keep);
+            int rd = x86_reg_def(&g->regs, a[0], &keep);
+
+            if (rd != ra || !w)
+                x_rr(&g->b, w | OP_MOV_LD, rd, ra);
+            x_rr(&g->b, w | OP_GRP3, op->opc == TCG_OP_neg ? EXT_NEG : EXT_NOT, rd);
+            break;
+        }
         ld(g, RAX, a[1]);
         x_rr(&g->b, w | OP_GRP3, op->opc == TCG_OP_neg ? EXT_NEG : EXT_NOT, RAX);
         st(g, a[0], RAX);
@@ -495,19 +628,37 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         break;
     case TCG_OP_ext8s: case TCG_OP_ext8u: case TCG_OP_ext16s:
     case TCG_OP_ext16u: case TCG_OP_ext32s: case TCG_OP_ext32u:
+        if (direct(g, a, 2)) {
+            unsigned keep = 0;
+            int ra = x86_reg_use(&g->regs, a[1], &keep);
+            int rd = x86_reg_def(&g->regs, a[0], &keep);
+
+            extend(g, rd, ra, (unsigned)(op->opc - TCG_OP_ext8s) / 2,
+                   !((op->opc - TCG_OP_ext8s) & 1), w);
+            break;
+        }
         ld(g, RAX, a[1]);
         extend(g, RAX, RAX, (unsigned)(op->opc - TCG_OP_ext8s) / 2,
                !((op->opc - TCG_OP_ext8s) & 1), w);
         st(g, a[0], RAX);
         break;
-    case TCG_OP_ext_i32_i64:
+    case TCG_OP_ext_i32_i64: case TCG_OP_extu_i32_i64: case TCG_OP_extrl_i64_i32:
+        if (direct(g, a, 2)) {
+            unsigned keep = 0;
+            int ra = x86_reg_use(&g->regs, a[1], &keep);
+            int rd = x86_reg_def(&g->regs, a[0], &keep);
+
+            extend(g, rd, ra, 2, op->opc == TCG_OP_ext_i32_i64, X_W);
+            break;
+        }
+        if (op->opc != TCG_OP_ext_i32_i64) {
+            ld(g, RAX, a[1]);
+            x_rr(&g->b, OP_MOV_LD, RAX, RAX);
+            st(g, a[0], RAX);
+            break;
+        }
         ld(g, RAX, a[1]);
         x_rr(&g->b, X_W | OP_MOVSXD, RAX, RAX);
-        st(g, a[0], RAX);
-        break;
-    case TCG_OP_extu_i32_i64: case TCG_OP_extrl_i64_i32:
-        ld(g, RAX, a[1]);
-        x_rr(&g->b, OP_MOV_LD, RAX, RAX);
         st(g, a[0], RAX);
         break;
     case TCG_OP_extrh_i64_i32:
@@ -535,6 +686,16 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         st(g, a[0], RAX);
         break;
     case TCG_OP_setcond:
+        if (direct(g, a, 3)) {
+            unsigned keep = 0;
+            int cond = gen_cmp_direct(g, a + 1, w, (int)a[3], &keep);
+            int rd = x86_reg_def(&g->regs, a[0], &keep);
+
+            /* mov and movzx keep the flags */
+            x_rr(&g->b, X_B8 | (OP_SETCC + cc_of[cond]), 0, rd);
+            x_rr(&g->b, X_B8 | OP_MOVZB, rd, rd);
+            break;
+        }
         ld(g, RAX, a[1]);
         ld(g, RCX, a[2]);
         x_rr(&g->b, w | OP_CMP, RCX, RAX);
@@ -561,6 +722,17 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         branch(g, -1, a[0]);
         break;
     case TCG_OP_brcond:
+        if (direct(g, a, 2)) {
+            unsigned keep = 0;
+            int cond = gen_cmp_direct(g, a, w, (int)a[2], &keep);
+
+            /* operands dying here need no write-back; the write-back
+             * movs keep the flags */
+            x86_regs_drop_dead(&g->regs, op);
+            x86_regs_writeback_all(&g->regs);
+            branch(g, cc_of[cond], a[3]);
+            break;
+        }
         ld(g, RAX, a[0]);
         ld(g, RCX, a[1]);
         x86_regs_writeback_all(&g->regs);
@@ -568,6 +740,18 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         branch(g, cc_of[a[2]], a[3]);
         break;
     case TCG_OP_ld: case TCG_OP_st:
+        if (g->regs.enabled && g->s->temps[a[1]].kind == TCG_TEMP_ENV &&
+            g->s->temps[a[0]].kind != TCG_TEMP_ENV && (int64_t)a[2] == (int32_t)a[2]) {
+            unsigned keep = 0;
+
+            if (op->opc == TCG_OP_ld)
+                load(g, x86_reg_def(&g->regs, a[0], &keep), (unsigned)a[3], w,
+                     X86_ENV, X_NOREG, (int32_t)a[2]);
+            else
+                store(g, x86_reg_use(&g->regs, a[0], &keep), a[3] & TCG_MO_SIZE,
+                      X86_ENV, X_NOREG, (int32_t)a[2]);
+            break;
+        }
         ld(g, RAX, a[1]);
         disp = (int32_t)a[2];
         if ((int64_t)a[2] != disp) {
@@ -584,12 +768,30 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         }
         break;
     case TCG_OP_qemu_ld:
+        if (direct(g, a, 2) && !(a[2] & TCG_MO_ALIGN)) {
+            unsigned keep = 0;
+            int ra = x86_reg_use(&g->regs, a[1], &keep);
+            int rd = x86_reg_def(&g->regs, a[0], &keep);
+
+            load(g, rd, (unsigned)a[2], w, g->gb ? X86_GUEST_BASE : ra,
+                 g->gb ? ra : X_NOREG, 0);
+            break;
+        }
         ld(g, RAX, a[1]);
         guest_addr(g, (unsigned)a[2], false, insn, &base, &index);
         load(g, RAX, (unsigned)a[2], w, base, index, 0);
         st(g, a[0], RAX);
         break;
     case TCG_OP_qemu_st:
+        if (direct(g, a, 2) && !(a[2] & TCG_MO_ALIGN)) {
+            unsigned keep = 0;
+            int ra = x86_reg_use(&g->regs, a[1], &keep);
+            int rv = x86_reg_use(&g->regs, a[0], &keep);
+
+            store(g, rv, a[2] & TCG_MO_SIZE, g->gb ? X86_GUEST_BASE : ra,
+                  g->gb ? ra : X_NOREG, 0);
+            break;
+        }
         ld(g, RAX, a[1]);
         ld(g, RCX, a[0]);
         guest_addr(g, (unsigned)a[2], true, insn, &base, &index);

@@ -20,7 +20,9 @@
  * label everything unpinned is forgotten, so every path into a label
  * agrees: pinned globals in their registers, all else in its home.  A
  * local the optimizer found dead after an op loses its register at once,
- * without a write-back.
+ * without a write-back.  A local set by movi stays a pending constant
+ * (no code) until an op needs it in a register, or a branch or label
+ * needs it in its home.
  * rbx, rbp, r12, r13 survive helper calls; r10, r11 do not and are
  * spilled around calls.
  */
@@ -101,6 +103,9 @@ void x86_regs_init(struct x86_regs *r, const struct tcg_ctx *s, struct xbuf *b,
     memset(r->slot_of, -1, (size_t)s->nb_temps);
     memset(r->dirty, 0, (size_t)s->nb_temps * sizeof(bool));
     memset(r->written, 0, (size_t)s->nb_temps * sizeof(bool));
+    memset(r->pend, 0, (size_t)s->nb_temps * sizeof(bool));
+    memset(r->pend_listed, 0, (size_t)s->nb_temps * sizeof(bool));
+    r->nb_pend = 0;
     for (int k = 0; k < NB_ALLOC; k++)
         r->temp_in[k] = -1;
     if (enabled)
@@ -180,6 +185,10 @@ void x86_reg_load(struct x86_regs *r, int reg, uint64_t t)
         home_move(r, OP_MOV_LD, reg, t);
         return;
     }
+    if (r->pend[t]) {
+        x_movi(r->b, reg, r->pend_val[t]);
+        return;
+    }
     if (k < 0) {
         k = take(r, t, 0);
         home_move(r, OP_MOV_LD, alloc_regs[k], t);
@@ -194,7 +203,13 @@ int x86_reg_use(struct x86_regs *r, uint64_t t, unsigned *keep)
 
     if (r->s->temps[t].kind == TCG_TEMP_ENV)
         return X86_ENV;
-    if (k < 0) {
+    if (r->pend[t]) {
+        /* from now on a register holds it */
+        k = take(r, t, *keep);
+        x_movi(r->b, alloc_regs[k], r->pend_val[t]);
+        r->dirty[t] = !r->pend_home[t];
+        r->pend[t] = false;
+    } else if (k < 0) {
         k = take(r, t, *keep);
         home_move(r, OP_MOV_LD, alloc_regs[k], t);
     }
@@ -207,6 +222,7 @@ int x86_reg_def(struct x86_regs *r, uint64_t t, unsigned *keep)
 {
     int k = r->slot_of[t];
 
+    r->pend[t] = false;
     if (k < 0)
         k = take(r, t, *keep);
     r->last_use[k] = ++r->clock;
@@ -227,6 +243,7 @@ void x86_reg_store(struct x86_regs *r, uint64_t t, int reg)
         home_move(r, OP_MOV_ST, reg, t);
         return;
     }
+    r->pend[t] = false;
     if (k < 0)
         k = take(r, t, 0);
     r->last_use[k] = ++r->clock;
@@ -234,8 +251,66 @@ void x86_reg_store(struct x86_regs *r, uint64_t t, int reg)
     x_rr(r->b, X_W | OP_MOV_LD, alloc_regs[k], reg);
 }
 
+void x86_reg_set_const(struct x86_regs *r, uint64_t t, uint64_t v)
+{
+    int k = r->slot_of[t];
+
+    /* the old value is gone: its register is free, nothing to write */
+    if (k >= 0) {
+        r->slot_of[t] = -1;
+        r->temp_in[k] = -1;
+    }
+    r->dirty[t] = false;
+    if (!r->pend_listed[t])
+        r->pend_list[r->nb_pend++] = (int)t;
+    r->pend_listed[t] = true;
+    r->pend[t] = true;
+    r->pend_home[t] = false;
+    r->pend_val[t] = v;
+}
+
+bool x86_reg_const(const struct x86_regs *r, uint64_t t, uint64_t *v)
+{
+    if (!r->pend[t])
+        return false;
+    *v = r->pend_val[t];
+    return true;
+}
+
+/* Store the pending constants into their homes (a path may read them
+ * there); forget drops them too (a label: other paths differ). */
+static void settle_consts(struct x86_regs *r, bool forget)
+{
+    int n = 0;
+
+    for (int i = 0; i < r->nb_pend; i++) {
+        int t = r->pend_list[i];
+        int base = RSP;
+        int32_t disp = 0;
+
+        if (!r->pend[t]) {
+            r->pend_listed[t] = false;
+            continue;
+        }
+        if (!r->pend_home[t]) {
+            x86_home(r->s, (uint64_t)t, &base, &disp);
+            x_st64i(r->b, base, disp, r->pend_val[t]);
+            r->pend_home[t] = true;
+        }
+        if (forget) {
+            r->pend[t] = false;
+            r->pend_listed[t] = false;
+        } else {
+            r->pend_list[n++] = t;
+        }
+    }
+    r->nb_pend = n;
+}
+
 bool x86_reg_home_valid(const struct x86_regs *r, uint64_t t)
 {
+    if (r->pend[t])
+        return r->pend_home[t];
     if (r->slot_of[t] >= 0 && r->slot_of[t] < r->nb_pinned)
         return !r->written[t];
     return !r->dirty[t];
@@ -262,12 +337,14 @@ void x86_regs_writeback_all(struct x86_regs *r)
 {
     for (int k = r->nb_pinned; k < NB_ALLOC; k++)
         writeback(r, k);
+    settle_consts(r, false);
 }
 
 void x86_regs_spill_all(struct x86_regs *r)
 {
     for (int k = 0; k < NB_ALLOC; k++)
         release(r, k);
+    settle_consts(r, true);
 }
 
 void x86_regs_before_call(struct x86_regs *r)
@@ -284,6 +361,8 @@ void x86_regs_drop_dead(struct x86_regs *r, const struct tcg_op *op)
         uint64_t t = op->args[k];
         int slot = r->slot_of[t];
 
+        if ((op->dead >> k & 1) && r->s->temps[t].kind == TCG_TEMP_LOCAL)
+            r->pend[t] = false;
         /* a dead local's value is never read again: no write-back */
         if ((op->dead >> k & 1) && slot >= r->nb_pinned &&
             r->s->temps[t].kind == TCG_TEMP_LOCAL) {

@@ -46,6 +46,13 @@ struct x86_regs {
     int nb_pinned;                     /* slots [0, nb_pinned) are pinned */
     int temp_in[8];
     unsigned last_use[8];
+    /* locals holding a constant not yet in any register (movi is lazy) */
+    bool pend[TCG_MAX_TEMPS];
+    bool pend_home[TCG_MAX_TEMPS];     /* the home holds it too */
+    uint64_t pend_val[TCG_MAX_TEMPS];
+    bool pend_listed[TCG_MAX_TEMPS];   /* in pend_list (once at most) */
+    int pend_list[TCG_MAX_TEMPS];
+    int nb_pend;
 };
 
 /* Memory home of temp t ([base + disp]); false for env (r14). */
@@ -66,6 +73,13 @@ void x86_reg_store(struct x86_regs *r, uint64_t t, int reg);
  */
 int x86_reg_use(struct x86_regs *r, uint64_t t, unsigned *keep);
 int x86_reg_def(struct x86_regs *r, uint64_t t, unsigned *keep);
+/*
+ * Lazy constants: a local set by movi gets no code; its value is an
+ * immediate for the ops that take one (x86_reg_const), and is put in a
+ * register or its home only when something needs it there.
+ */
+void x86_reg_set_const(struct x86_regs *r, uint64_t t, uint64_t v);
+bool x86_reg_const(const struct x86_regs *r, uint64_t t, uint64_t *v);
 /* Whether t's home holds its current value. */
 bool x86_reg_home_valid(const struct x86_regs *r, uint64_t t);
 void x86_regs_sync_globals(struct x86_regs *r);
