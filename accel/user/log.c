@@ -11,8 +11,10 @@
  * exec'ed uemus write at its end instead of over each other's lines.
  * sys-exec.c closes the log before an execve so that a gzip member is
  * complete; the next process starts a member of its own (gzip readers
- * take the concatenation as one stream).  Forked processes sharing one
- * gzip stream still interleave their compressed output.
+ * take the concatenation as one stream).  A fork (pthread_atfork) takes
+ * the log's lock and flushes first, so the child starts with the lock
+ * free and no copy of the parent's buffered lines.  Forked processes
+ * sharing one gzip stream still interleave their compressed output.
  *
  * The descriptor is moved up to LOG_FD_MIN or above so that the guest's
  * descriptors start where a native program's do.
@@ -40,13 +42,34 @@ static gzFile log_gz;
 static bool log_continue;       /* append instead of truncating */
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 
+static void flush_locked(void)
+{
+    if (log_gz)
+        gzflush(log_gz, Z_SYNC_FLUSH);
+    else
+        fflush(log_file ? log_file : stderr);
+}
+
+static void fork_prepare(void)
+{
+    pthread_mutex_lock(&log_lock);
+    flush_locked();
+}
+
+static void fork_done(void)
+{
+    pthread_mutex_unlock(&log_lock);
+}
+
 /* Runs before main, which copies the environment for the guest. */
-__attribute__((constructor)) static void log_take_marker(void)
+__attribute__((constructor)) static void log_init(void)
 {
     if (getenv(LOG_CONTINUE_ENV)) {
         log_continue = true;
         unsetenv(LOG_CONTINUE_ENV);
     }
+    if (pthread_atfork(fork_prepare, fork_done, fork_done) != 0)
+        fputs("uemu: cannot register the log's fork handlers\n", stderr);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -116,10 +139,7 @@ void log_printf(const char *fmt, ...)
 void log_flush(void)
 {
     pthread_mutex_lock(&log_lock);
-    if (log_gz)
-        gzflush(log_gz, Z_SYNC_FLUSH);
-    else
-        fflush(log_file ? log_file : stderr);
+    flush_locked();
     pthread_mutex_unlock(&log_lock);
 }
 
