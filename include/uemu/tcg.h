@@ -140,6 +140,34 @@ struct tcg_helper {
     uint8_t ret;
     uint8_t nargs;
     uint8_t args[TCG_MAX_HELPER_ARGS];
+    /* optional: an IEEE operation a backend may do inline (tcg_fast) */
+    uint8_t fast;
+    uint8_t fast_flag_mask;
+    int32_t fast_flag_off;
+};
+
+/*
+ * Helpers with an inline fast path.  The helper is f(env, a, b) (sqrt:
+ * f(env, a)), with a final rounding-mode argument for the arithmetic;
+ * operands and result are IEEE binary64 (_F64, I64) or binary32 (_F32,
+ * I32) bit patterns; compares return 0 or 1.  A backend may replace the
+ * call by the host FPU when it can prove the result identical, that is
+ *  - arithmetic: the rounding-mode argument is a constant 0 (to nearest,
+ *    even), the host rounds so (its default), the byte of env at
+ *    fast_flag_off has all of fast_flag_mask set (the guest's accrued
+ *    inexact flag), and the host result is finite and larger in
+ *    magnitude than the smallest normal number: then the helper would
+ *    have returned the same bits and raised nothing the guest does not
+ *    already have;
+ *  - compares: both operands are ordered (no NaN): nothing is raised.
+ * Otherwise the backend calls the helper.  TCI always calls it.
+ */
+enum tcg_fast {
+    TCG_FAST_NONE,
+    TCG_FAST_ADD_F64, TCG_FAST_SUB_F64, TCG_FAST_MUL_F64, TCG_FAST_DIV_F64,
+    TCG_FAST_SQRT_F64, TCG_FAST_EQ_F64, TCG_FAST_LT_F64, TCG_FAST_LE_F64,
+    TCG_FAST_ADD_F32, TCG_FAST_SUB_F32, TCG_FAST_MUL_F32, TCG_FAST_DIV_F32,
+    TCG_FAST_SQRT_F32, TCG_FAST_EQ_F32, TCG_FAST_LT_F32, TCG_FAST_LE_F32,
 };
 
 /* What the faulting op of the last TCG_EXIT_FAULT was (per thread). */

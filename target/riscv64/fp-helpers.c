@@ -6,6 +6,8 @@
  * so every helper declares that it touches no global; fclass has no
  * side effects at all.
  */
+#include <stddef.h>
+
 #include "target/riscv64/fpu-helper.h"
 #include "target/riscv64/helper.h"
 #include "uemu/tcg.h"
@@ -16,18 +18,23 @@
 #define I64 TCG_TYPE_I64
 #define H(n, k, fl, r, na, ...)                                              \
     [RV_FPH_##k] = { #n, (void *)rv_helper_##n, fl, r, na, { __VA_ARGS__ } }
+/* with an inline fast path (tcg_fast): valid once NX has accrued */
+#define HF(n, k, fast, fl, r, na, ...)                                       \
+    [RV_FPH_##k] = { #n, (void *)rv_helper_##n, fl, r, na, { __VA_ARGS__ },  \
+                     TCG_FAST_##fast, RV_FFLAG_NX,                          \
+                     (int32_t)offsetof(struct rv_cpu, fflags) }
 
 const struct tcg_helper rv_fp_helpers[RV_FPH_COUNT] = {
-    H(fadd_d, FADD_D, NOG, I64, 4, P, I64, I64, I32),
-    H(fadd_s, FADD_S, NOG, I32, 4, P, I32, I32, I32),
-    H(fsub_d, FSUB_D, NOG, I64, 4, P, I64, I64, I32),
-    H(fsub_s, FSUB_S, NOG, I32, 4, P, I32, I32, I32),
-    H(fmul_d, FMUL_D, NOG, I64, 4, P, I64, I64, I32),
-    H(fmul_s, FMUL_S, NOG, I32, 4, P, I32, I32, I32),
-    H(fdiv_d, FDIV_D, NOG, I64, 4, P, I64, I64, I32),
-    H(fdiv_s, FDIV_S, NOG, I32, 4, P, I32, I32, I32),
-    H(fsqrt_d, FSQRT_D, NOG, I64, 3, P, I64, I32),
-    H(fsqrt_s, FSQRT_S, NOG, I32, 3, P, I32, I32),
+    HF(fadd_d, FADD_D, ADD_F64, NOG, I64, 4, P, I64, I64, I32),
+    HF(fadd_s, FADD_S, ADD_F32, NOG, I32, 4, P, I32, I32, I32),
+    HF(fsub_d, FSUB_D, SUB_F64, NOG, I64, 4, P, I64, I64, I32),
+    HF(fsub_s, FSUB_S, SUB_F32, NOG, I32, 4, P, I32, I32, I32),
+    HF(fmul_d, FMUL_D, MUL_F64, NOG, I64, 4, P, I64, I64, I32),
+    HF(fmul_s, FMUL_S, MUL_F32, NOG, I32, 4, P, I32, I32, I32),
+    HF(fdiv_d, FDIV_D, DIV_F64, NOG, I64, 4, P, I64, I64, I32),
+    HF(fdiv_s, FDIV_S, DIV_F32, NOG, I32, 4, P, I32, I32, I32),
+    HF(fsqrt_d, FSQRT_D, SQRT_F64, NOG, I64, 3, P, I64, I32),
+    HF(fsqrt_s, FSQRT_S, SQRT_F32, NOG, I32, 3, P, I32, I32),
     H(fmadd_d, FMADD_D, NOG, I64, 5, P, I64, I64, I64, I32),
     H(fmadd_s, FMADD_S, NOG, I32, 5, P, I32, I32, I32, I32),
     H(fmsub_d, FMSUB_D, NOG, I64, 5, P, I64, I64, I64, I32),
@@ -40,12 +47,12 @@ const struct tcg_helper rv_fp_helpers[RV_FPH_COUNT] = {
     H(fmin_s, FMIN_S, NOG, I32, 3, P, I32, I32),
     H(fmax_d, FMAX_D, NOG, I64, 3, P, I64, I64),
     H(fmax_s, FMAX_S, NOG, I32, 3, P, I32, I32),
-    H(feq_d, FEQ_D, NOG, I64, 3, P, I64, I64),
-    H(feq_s, FEQ_S, NOG, I64, 3, P, I32, I32),
-    H(flt_d, FLT_D, NOG, I64, 3, P, I64, I64),
-    H(flt_s, FLT_S, NOG, I64, 3, P, I32, I32),
-    H(fle_d, FLE_D, NOG, I64, 3, P, I64, I64),
-    H(fle_s, FLE_S, NOG, I64, 3, P, I32, I32),
+    HF(feq_d, FEQ_D, EQ_F64, NOG, I64, 3, P, I64, I64),
+    HF(feq_s, FEQ_S, EQ_F32, NOG, I64, 3, P, I32, I32),
+    HF(flt_d, FLT_D, LT_F64, NOG, I64, 3, P, I64, I64),
+    HF(flt_s, FLT_S, LT_F32, NOG, I64, 3, P, I32, I32),
+    HF(fle_d, FLE_D, LE_F64, NOG, I64, 3, P, I64, I64),
+    HF(fle_s, FLE_S, LE_F32, NOG, I64, 3, P, I32, I32),
     H(fclass_d, FCLASS_D, NOG | TCG_CALL_NO_SIDE_EFFECTS, I64, 1, I64),
     H(fclass_s, FCLASS_S, NOG | TCG_CALL_NO_SIDE_EFFECTS, I64, 1, I32),
     H(fcvt_w_d, FCVT_W_D, NOG, I64, 3, P, I64, I32),

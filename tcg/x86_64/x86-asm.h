@@ -3,7 +3,7 @@
  * it emits, from the Intel SDM (vol. 2) opcode tables.
  *
  * An opcode is given as an int: the opcode byte plus prefix flags (X_0F,
- * X_0F38, X_66, X_F3, X_W for REX.W, X_B8 for byte registers that
+ * X_0F38, X_66, X_F3, X_F2, X_W for REX.W, X_B8 for byte registers that
  * need a REX to mean sil/dil/spl/bpl).  Memory operands are base + disp
  * or base + index (scale 1) + disp.  Everything writes to a struct xbuf;
  * the caller checks for space before each op (X_MAX_OP_BYTES).
@@ -22,7 +22,7 @@ enum {
 
 enum {
     X_0F = 0x100, X_0F38 = 0x200, X_66 = 0x400, X_F3 = 0x800,
-    X_W = 0x2000, X_B8 = 0x4000, X_LOCK = 0x8000,
+    X_W = 0x2000, X_B8 = 0x4000, X_LOCK = 0x8000, X_F2 = 0x10000,
 };
 
 /* condition codes (the low nibble of Jcc/SETcc/CMOVcc) */
@@ -46,6 +46,12 @@ enum {
     OP_XADD = X_0F | 0xc1, OP_XADD8 = X_0F | 0xc0,
     OP_CMPXCHG = X_0F | 0xb1, OP_CMPXCHG8 = X_0F | 0xb0,
     OP_MOVBE_LD = X_0F38 | 0xf0,
+    /* SSE: movd/movq xmm <- r/m and r/m <- xmm (with X_W: 64 bits) */
+    OP_MOVD_X = X_66 | X_0F | 0x6e, OP_MOVD_R = X_66 | X_0F | 0x7e,
+    OP_UCOMISS = X_0F | 0x2e, OP_UCOMISD = X_66 | X_0F | 0x2e,
+    /* scalar arithmetic: the opcode byte, with X_F3 (single) or X_F2 */
+    OP_SSE_SQRT = X_0F | 0x51, OP_SSE_ADD = X_0F | 0x58,
+    OP_SSE_MUL = X_0F | 0x59, OP_SSE_SUB = X_0F | 0x5c, OP_SSE_DIV = X_0F | 0x5e,
 };
 
 /* /n extensions of OP_GRP3 and the shift groups */
@@ -94,6 +100,8 @@ static inline void x_op(struct xbuf *b, int op, int reg, int index, int base)
         x_b(b, 0x66);
     if (op & X_F3)
         x_b(b, 0xf3);
+    if (op & X_F2)
+        x_b(b, 0xf2);
     if (op & X_W)
         rex |= 8;
     if (reg >= 0 && reg & 8)
