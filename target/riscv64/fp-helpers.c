@@ -17,12 +17,14 @@
 #define I32 TCG_TYPE_I32
 #define I64 TCG_TYPE_I64
 #define H(n, k, fl, r, na, ...)                                              \
-    [RV_FPH_##k] = { #n, (void *)rv_helper_##n, fl, r, na, { __VA_ARGS__ } }
+    [RV_FPH_##k] = { .name = #n, .func = (void *)rv_helper_##n, .flags = fl,  \
+                     .ret = r, .nargs = na, .args = { __VA_ARGS__ } }
 /* with an inline fast path (tcg_fast): valid once NX has accrued */
 #define HF(n, k, fast, fl, r, na, ...)                                       \
-    [RV_FPH_##k] = { #n, (void *)rv_helper_##n, fl, r, na, { __VA_ARGS__ },  \
-                     TCG_FAST_##fast, RV_FFLAG_NX,                          \
-                     (int32_t)offsetof(struct rv_cpu, fflags) }
+    [RV_FPH_##k] = { .name = #n, .func = (void *)rv_helper_##n, .flags = fl,  \
+                     .ret = r, .nargs = na, .args = { __VA_ARGS__ },          \
+                     .fast = TCG_FAST_##fast, .fast_flag_mask = RV_FFLAG_NX, \
+                     .fast_flag_off = (int32_t)offsetof(struct rv_cpu, fflags) }
 
 const struct tcg_helper rv_fp_helpers[RV_FPH_COUNT] = {
     HF(fadd_d, FADD_D, ADD_F64, NOG, I64, 4, P, I64, I64, I32),
