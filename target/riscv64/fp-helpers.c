@@ -20,10 +20,10 @@
     [RV_FPH_##k] = { .name = #n, .func = (void *)rv_helper_##n, .flags = fl,  \
                      .ret = r, .nargs = na, .args = { __VA_ARGS__ } }
 /* with an inline fast path (tcg_fast): valid once NX has accrued */
-#define HF(n, k, fast, fl, r, na, ...)                                       \
+#define HF(n, k, fp, fl, r, na, ...)                                         \
     [RV_FPH_##k] = { .name = #n, .func = (void *)rv_helper_##n, .flags = fl,  \
                      .ret = r, .nargs = na, .args = { __VA_ARGS__ },          \
-                     .fast = TCG_FAST_##fast, .fast_flag_mask = RV_FFLAG_NX, \
+                     .fast = TCG_FAST_##fp, .fast_flag_mask = RV_FFLAG_NX, \
                      .fast_flag_off = (int32_t)offsetof(struct rv_cpu, fflags) }
 
 const struct tcg_helper rv_fp_helpers[RV_FPH_COUNT] = {
