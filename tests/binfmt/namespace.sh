@@ -21,8 +21,13 @@ step exec-none-direct "$T/argv0"
 step exec-none "$UEMU_DIR/uemu-riscv64" "$T/execve" "$T/argv0" "$T/argv0" x y
 step exec-none-argv0 "$UEMU_DIR/uemu-riscv64" "$T/execve" "$T/argv0" custom x y
 
-"$CONF" --uemu-path "$UEMU_DIR" riscv64 > /dev/null || { echo "REGISTER-FAILED"; exit 0; }
+# The script mounts binfmt_misc itself where it is absent: a second
+# mount point shows the namespace's one instance.
+mkdir "$T/bm"
+"$CONF" --mount-point "$T/bm" --uemu-path "$UEMU_DIR" riscv64 > /dev/null || { echo "REGISTER-FAILED"; exit 0; }
+[ -e "$T/bm/uemu-riscv64" ] && echo "MOUNTED-BY-SCRIPT"
 echo "ENTRY $(tr '\n' '|' < $mp/uemu-riscv64)"
+step list "$CONF" --list riscv64
 step static "$T/argv0" a b
 # binfmt runs uemu without options: the dynamic linker's prefix comes
 # from the environment.
