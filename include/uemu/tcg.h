@@ -153,12 +153,12 @@ struct tcg_helper {
  * I32) bit patterns; compares return 0 or 1.  A backend may replace the
  * call by the host FPU when it can prove the result identical, that is
  *  - arithmetic: the rounding-mode argument is a constant 0 (to nearest,
- *    even), the host rounds so (its default), the byte of env at
- *    fast_flag_off has all of fast_flag_mask set (the guest's accrued
- *    inexact flag), and the host result is finite and larger in
- *    magnitude than the smallest normal number: then the helper would
- *    have returned the same bits and raised nothing the guest does not
- *    already have;
+ *    even), the host rounds so (its default), and the host result is
+ *    finite and larger in magnitude than the smallest normal number:
+ *    then the helper would have returned the same bits and raised at
+ *    most inexact, which is the bit fast_flag_mask of the env byte at
+ *    fast_flag_off (the guest's accrued NX): the backend sets it when
+ *    the host operation was inexact;
  *  - compares: both operands are ordered (no NaN): nothing is raised.
  * Otherwise the backend calls the helper.  TCI always calls it.
  */

@@ -19,7 +19,7 @@
 #define H(n, k, fl, r, na, ...)                                              \
     [RV_FPH_##k] = { .name = #n, .func = (void *)rv_helper_##n, .flags = fl,  \
                      .ret = r, .nargs = na, .args = { __VA_ARGS__ } }
-/* with an inline fast path (tcg_fast): valid once NX has accrued */
+/* with an inline fast path (tcg_fast), which may raise NX itself */
 #define HF(n, k, fp, fl, r, na, ...)                                         \
     [RV_FPH_##k] = { .name = #n, .func = (void *)rv_helper_##n, .flags = fl,  \
                      .ret = r, .nargs = na, .args = { __VA_ARGS__ },          \

@@ -344,16 +344,42 @@ static bool mxcsr_default(void)
     return (__builtin_ia32_stmxcsr() & ~0x3fu) == 0x1f80;
 }
 
+/* The result in rax (after OP xmm0, xmm1): finite and above the smallest
+ * normal?  With the sign shifted out, (lo, hi) exclusive is one unsigned
+ * compare; returns the jump taken when not. */
+static uint8_t *gen_fast_range(struct gen *g, bool f64)
+{
+    int wq = f64 ? X_W : 0;
+
+    x_rr(&g->b, wq | OP_MOVD_R, 0, RAX);
+    x_rr(&g->b, wq | OP_MOV_LD, R8, RAX);
+    x_rr(&g->b, wq | OP_ADD, R8, R8);
+    if (f64) {
+        x_movi(&g->b, R9, 0x0020000000000001ull);
+        x_rr(&g->b, X_W | OP_SUB, R9, R8);
+        x_movi(&g->b, R9, 0xffe0000000000000ull - 0x0020000000000001ull);
+        x_rr(&g->b, X_W | OP_CMP, R9, R8);
+    } else {
+        x_alui(&g->b, 0, EXT_SUB, R8, 0x01000001);
+        x_alui(&g->b, 0, EXT_CMP, R8, (int32_t)(0xff000000u - 0x01000001u));
+    }
+    return x_jcc32(&g->b, CC_AE);
+}
+
 /*
  * The inline fast path of a helper that has one (enum tcg_fast in
  * tcg.h), emitted with the arguments in their registers (rdi env, rsi
  * a, rdx b or rm, rcx rm): the result in rax and a jump past the call
  * that follows, or a jump to that call when the fast path does not
- * apply at run time.  Uses rax, r8, r9, xmm0 and xmm1, which no
- * argument of these helpers occupies.  Returns the jump past the call
- * to patch, or NULL when the helper has no usable fast path.
+ * apply at run time (the jumps past the call go into done[], their
+ * number is returned; 0: no usable fast path).  Arithmetic whose env flag (the guest's NX) is not
+ * yet set runs with MXCSR's flags cleared and sets it when the host
+ * raised precision (PE); the MXCSR word goes through the red zone below
+ * rsp, which host signal delivery leaves alone.  Uses rax, r8, r9, xmm0
+ * and xmm1, which no argument of these helpers occupies.
  */
-static uint8_t *gen_fast(struct gen *g, const struct tcg_op *op, const struct tcg_helper *h)
+static int gen_fast(struct gen *g, const struct tcg_op *op, const struct tcg_helper *h,
+                    uint8_t *done[2])
 {
     static const struct {
         int sse;        /* arithmetic opcode, or 0 for a compare */
@@ -368,65 +394,65 @@ static uint8_t *gen_fast(struct gen *g, const struct tcg_op *op, const struct tc
         [TCG_FAST_SQRT_F32] = { OP_SSE_SQRT, 0 }, [TCG_FAST_EQ_F32] = { 0, CC_E },
         [TCG_FAST_LT_F32] = { 0, CC_B }, [TCG_FAST_LE_F32] = { 0, CC_BE },
     };
+    enum { MXCSR_PE = 0x20, MXCSR_FLAGS = 0x3f };
     bool f64 = h->fast < TCG_FAST_ADD_F32;
     int wq = f64 ? X_W : 0;
-    bool unary, compare;
-    uint8_t *slow[3], *done;
-    int nslow = 0;
+    int arith = (f64 ? X_F2 : X_F3) | ops[h->fast].sse;
+    int src2 = ops[h->fast].sse == OP_SSE_SQRT ? 0 : 1;
+    uint8_t *slow[2], *tracked, *no_pe;
     uint64_t rm;
 
     if (h->fast == TCG_FAST_NONE || h->nargs > 4 || !g->regs.enabled || !mxcsr_default())
-        return NULL;
-    compare = ops[h->fast].sse == 0;
-    unary = ops[h->fast].sse == OP_SSE_SQRT;
-    if (!compare) {
-        /* the rounding mode must be a known round-to-nearest-even */
-        if (!x86_reg_const(&g->regs, op->args[op->nb_oargs + h->nargs - 1], &rm) || rm)
-            return NULL;
-        /* all of the env flag bits set: movzx, not, test */
-        x_rm(&g->b, OP_MOVZB, RAX, X86_ENV, X_NOREG, h->fast_flag_off);
-        x_rr(&g->b, OP_GRP3, EXT_NOT, RAX);
-        x_b(&g->b, 0xa8);               /* test al, imm8 */
-        x_b(&g->b, h->fast_flag_mask);
-        slow[nslow++] = x_jcc8(&g->b, CC_NE);
-    }
+        return 0;
     x_rr(&g->b, wq | OP_MOVD_X, 0, RSI);
-    if (!unary)
+    if (src2)
         x_rr(&g->b, wq | OP_MOVD_X, 1, RDX);
-    if (compare) {
+    if (!ops[h->fast].sse) {
         x_rr(&g->b, f64 ? OP_UCOMISD : OP_UCOMISS, 0, 1);
-        slow[nslow++] = x_jcc8(&g->b, 0xa);     /* jp: unordered */
+        slow[0] = x_jcc32(&g->b, 0xa);          /* jp: unordered */
         x_rr(&g->b, OP_SETCC + ops[h->fast].cc, 0, RAX);
         x_rr(&g->b, OP_MOVZB, RAX, RAX);
-    } else {
-        x_rr(&g->b, (f64 ? X_F2 : X_F3) | ops[h->fast].sse, 0, unary ? 0 : 1);
-        x_rr(&g->b, wq | OP_MOVD_R, 0, RAX);
-        /* finite and above the smallest normal: with the sign shifted
-         * out, (lo, hi) exclusive, as one unsigned compare */
-        x_rr(&g->b, wq | OP_MOV_LD, R8, RAX);
-        x_rr(&g->b, wq | OP_ADD, R8, R8);
-        if (f64) {
-            x_movi(&g->b, R9, 0x0020000000000001ull);
-            x_rr(&g->b, X_W | OP_SUB, R9, R8);
-            x_movi(&g->b, R9, 0xffe0000000000000ull - 0x0020000000000001ull);
-            x_rr(&g->b, X_W | OP_CMP, R9, R8);
-        } else {
-            x_alui(&g->b, 0, EXT_SUB, R8, 0x01000001);
-            x_alui(&g->b, 0, EXT_CMP, R8, (int32_t)(0xff000000u - 0x01000001u));
-        }
-        slow[nslow++] = x_jcc8(&g->b, CC_AE);
+        done[0] = x_jcc32(&g->b, -1);
+        x_patch32(slow[0], g->b.p);
+        return 1;
     }
-    done = x_jcc8(&g->b, -1);
-    for (int i = 0; i < nslow; i++)
-        x_patch8(slow[i], g->b.p);
-    return done;
+    /* the rounding mode must be a known round-to-nearest-even */
+    if (!x86_reg_const(&g->regs, op->args[op->nb_oargs + h->nargs - 1], &rm) || rm)
+        return 0;
+    x_rm(&g->b, 0xf6, 0, X86_ENV, X_NOREG, h->fast_flag_off);    /* test byte */
+    x_b(&g->b, h->fast_flag_mask);
+    tracked = x_jcc32(&g->b, CC_E);
+    x_rr(&g->b, arith, 0, src2);
+    slow[0] = gen_fast_range(g, f64);
+    done[0] = x_jcc32(&g->b, -1);
+
+    x_patch32(tracked, g->b.p);
+    x_rm(&g->b, X_0F | 0xae, 3, RSP, X_NOREG, -8);                 /* stmxcsr */
+    x_rm(&g->b, 0x83, 4, RSP, X_NOREG, -8);                        /* and dword */
+    x_b(&g->b, (uint8_t)~MXCSR_FLAGS);
+    x_rm(&g->b, X_0F | 0xae, 2, RSP, X_NOREG, -8);                 /* ldmxcsr */
+    x_rr(&g->b, arith, 0, src2);
+    x_rm(&g->b, X_0F | 0xae, 3, RSP, X_NOREG, -8);
+    slow[1] = gen_fast_range(g, f64);
+    x_rm(&g->b, 0xf6, 0, RSP, X_NOREG, -8);
+    x_b(&g->b, MXCSR_PE);
+    no_pe = x_jcc8(&g->b, CC_E);
+    x_rm(&g->b, 0x80, 1, X86_ENV, X_NOREG, h->fast_flag_off);    /* or byte */
+    x_b(&g->b, h->fast_flag_mask);
+    x_patch8(no_pe, g->b.p);
+    done[1] = x_jcc32(&g->b, -1);
+
+    x_patch32(slow[0], g->b.p);
+    x_patch32(slow[1], g->b.p);
+    return 2;
 }
 
 static void gen_call(struct gen *g, const struct tcg_op *op)
 {
     const struct tcg_helper *h = tcg_op_helper(op);
     unsigned no_globals = TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS;
-    uint8_t *done;
+    uint8_t *done[2];
+    int ndone;
 
     /* the helper sees and may change the CPU state: sync it first */
     if ((h->flags & no_globals) != no_globals)
@@ -435,10 +461,10 @@ static void gen_call(struct gen *g, const struct tcg_op *op)
         ld(g, arg_regs[i], op->args[op->nb_oargs + i]);
     /* after the loads, which may have cached a temp in r10/r11 */
     x86_regs_before_call(&g->regs);
-    done = gen_fast(g, op, h);
+    ndone = gen_fast(g, op, h, done);
     x_call_abs(&g->b, h->func);
-    if (done)
-        x_patch8(done, g->b.p);
+    for (int i = 0; i < ndone; i++)
+        x_patch32(done[i], g->b.p);
     if (!(h->flags & TCG_CALL_NO_WRITE_GLOBALS))
         x86_regs_forget_globals(&g->regs);
     if (op->nb_oargs) {

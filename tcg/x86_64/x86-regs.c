@@ -4,9 +4,10 @@
  *
  * The block's most used globals are pinned: each has a callee-saved
  * register for the whole block, loaded on entry and valid on every path
- * (so across branches and labels too); one the block writes is stored
- * back at each sync point below, one a helper may change is reloaded
- * after the call.  The other registers form a cache:
+ * (so across branches and labels too); one changed since the last sync
+ * is stored back at each sync point below (at a label, one the block
+ * writes anywhere counts as changed), one a helper may change is
+ * reloaded after the call.  The other registers form a cache:
  * every temp has a memory home (frame slot or CPU-state field, see
  * x86-gen.c); a temp may also live in one of the allocatable registers,
  * possibly newer than its home (dirty).  Ops read and write temps through
@@ -114,8 +115,10 @@ void x86_regs_init(struct x86_regs *r, const struct tcg_ctx *s, struct xbuf *b,
 
 static void load_pinned(struct x86_regs *r)
 {
-    for (int k = 0; k < r->nb_pinned; k++)
+    for (int k = 0; k < r->nb_pinned; k++) {
         home_move(r, OP_MOV_LD, alloc_regs[k], (uint64_t)r->temp_in[k]);
+        r->dirty[r->temp_in[k]] = false;
+    }
 }
 
 void x86_regs_enter(struct x86_regs *r)
@@ -128,8 +131,10 @@ static void writeback(struct x86_regs *r, int k)
     int t = r->temp_in[k];
 
     if (k < r->nb_pinned) {
-        if (r->written[t])
+        if (r->dirty[t]) {
             home_move(r, OP_MOV_ST, alloc_regs[k], (uint64_t)t);
+            r->dirty[t] = false;
+        }
         return;
     }
     if (t >= 0 && r->dirty[t]) {
@@ -311,8 +316,6 @@ bool x86_reg_home_valid(const struct x86_regs *r, uint64_t t)
 {
     if (r->pend[t])
         return r->pend_home[t];
-    if (r->slot_of[t] >= 0 && r->slot_of[t] < r->nb_pinned)
-        return !r->written[t];
     return !r->dirty[t];
 }
 
@@ -345,6 +348,9 @@ void x86_regs_spill_all(struct x86_regs *r)
     for (int k = 0; k < NB_ALLOC; k++)
         release(r, k);
     settle_consts(r, true);
+    /* a label: some path in may have changed a pinned global unsynced */
+    for (int k = 0; k < r->nb_pinned; k++)
+        r->dirty[r->temp_in[k]] = r->written[r->temp_in[k]];
 }
 
 void x86_regs_before_call(struct x86_regs *r)

@@ -568,16 +568,28 @@ static void h_poke(void *env, uint64_t v)
 }
 
 static const struct tcg_helper help_sum6 = {
-    "sum6", (void *)h_sum6, TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS,
-    TCG_TYPE_I64, 6,
-    { TCG_TYPE_I64, TCG_TYPE_I32, TCG_TYPE_I64, TCG_TYPE_I32, TCG_TYPE_I64, TCG_TYPE_I64 },
+    .name = "sum6",
+    .func = (void *)h_sum6,
+    .flags = TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS,
+    .ret = TCG_TYPE_I64,
+    .nargs = 6,
+    .args = { TCG_TYPE_I64, TCG_TYPE_I32, TCG_TYPE_I64, TCG_TYPE_I32, TCG_TYPE_I64, TCG_TYPE_I64 },
 };
 static const struct tcg_helper help_mix = {
-    "mix", (void *)h_mix, TCG_CALL_NO_SIDE_EFFECTS | TCG_CALL_NO_READ_GLOBALS |
-    TCG_CALL_NO_WRITE_GLOBALS, TCG_TYPE_I32, 2, { TCG_TYPE_I32, TCG_TYPE_I32 },
+    .name = "mix",
+    .func = (void *)h_mix,
+    .flags = TCG_CALL_NO_SIDE_EFFECTS | TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS,
+    .ret = TCG_TYPE_I32,
+    .nargs = 2,
+    .args = { TCG_TYPE_I32, TCG_TYPE_I32 },
 };
 static const struct tcg_helper help_poke = {
-    "poke", (void *)h_poke, 0, TCG_TYPE_VOID, 2, { TCG_TYPE_PTR, TCG_TYPE_I64 },
+    .name = "poke",
+    .func = (void *)h_poke,
+    .flags = 0,
+    .ret = TCG_TYPE_VOID,
+    .nargs = 2,
+    .args = { TCG_TYPE_PTR, TCG_TYPE_I64 },
 };
 
 static void test_calls(void **state)

@@ -105,11 +105,20 @@ static void h_effect(void *env)
 }
 
 static const struct tcg_helper help_pure = {
-    "pure", (void *)h_pure, TCG_CALL_NO_SIDE_EFFECTS | TCG_CALL_NO_READ_GLOBALS |
-    TCG_CALL_NO_WRITE_GLOBALS, TCG_TYPE_I64, 1, { TCG_TYPE_I64 },
+    .name = "pure",
+    .func = (void *)h_pure,
+    .flags = TCG_CALL_NO_SIDE_EFFECTS | TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS,
+    .ret = TCG_TYPE_I64,
+    .nargs = 1,
+    .args = { TCG_TYPE_I64 },
 };
 static const struct tcg_helper help_effect = {
-    "effect", (void *)h_effect, 0, TCG_TYPE_VOID, 1, { TCG_TYPE_PTR },
+    .name = "effect",
+    .func = (void *)h_effect,
+    .flags = 0,
+    .ret = TCG_TYPE_VOID,
+    .nargs = 1,
+    .args = { TCG_TYPE_PTR },
 };
 
 /* A pure helper whose result is unused goes; one with effects stays. */

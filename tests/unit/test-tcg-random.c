@@ -97,16 +97,28 @@ static uint32_t h_rd(void *env, uint32_t v)
 }
 
 static const struct tcg_helper help_mix = {
-    "mix", (void *)h_mix,
-    TCG_CALL_NO_SIDE_EFFECTS | TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS,
-    TCG_TYPE_I64, 2, { TCG_TYPE_I64, TCG_TYPE_I64 },
+    .name = "mix",
+    .func = (void *)h_mix,
+    .flags = TCG_CALL_NO_SIDE_EFFECTS | TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS,
+    .ret = TCG_TYPE_I64,
+    .nargs = 2,
+    .args = { TCG_TYPE_I64, TCG_TYPE_I64 },
 };
 static const struct tcg_helper help_acc = {
-    "acc", (void *)h_acc, 0, TCG_TYPE_VOID, 2, { TCG_TYPE_PTR, TCG_TYPE_I64 },
+    .name = "acc",
+    .func = (void *)h_acc,
+    .flags = 0,
+    .ret = TCG_TYPE_VOID,
+    .nargs = 2,
+    .args = { TCG_TYPE_PTR, TCG_TYPE_I64 },
 };
 static const struct tcg_helper help_rd = {
-    "rd", (void *)h_rd, TCG_CALL_NO_WRITE_GLOBALS, TCG_TYPE_I32, 2,
-    { TCG_TYPE_PTR, TCG_TYPE_I32 },
+    .name = "rd",
+    .func = (void *)h_rd,
+    .flags = TCG_CALL_NO_WRITE_GLOBALS,
+    .ret = TCG_TYPE_I32,
+    .nargs = 2,
+    .args = { TCG_TYPE_PTR, TCG_TYPE_I32 },
 };
 
 struct prog {
