@@ -513,27 +513,31 @@ out:
  */
 static __thread struct tinfo tinfo[TCG_MAX_TEMPS];
 static __thread unsigned tinfo_gen;
-
 void tcg_optimize(void)
 {
     struct tcg_ctx *s = tcg_ctx;
-    struct opt o = {
-        .s = s,
-        .t = tinfo,
-        .gen = tinfo_gen,
-        .out = malloc(((size_t)s->nb_ops * 2 + 1) * sizeof(struct tcg_op)),
-    };
+    int need = s->nb_ops * 2 + 1;
+    struct opt o = { .s = s, .t = tinfo, .gen = tinfo_gen };
+    struct tcg_op *old = s->ops;
+    int old_cap = s->cap_ops;
 
-    /* without memory the block simply stays unoptimized */
-    if (o.out) {
-        forward(&o);
-        tinfo_gen = o.gen;
-        free(s->ops);
-        s->ops = o.out;
-        s->cap_ops = s->nb_ops * 2 + 1;
-        s->nb_ops = o.n;
-        o.out = NULL;
-        liveness(s);
+    /* the forward pass writes into the context's second op array */
+    if (s->cap_spare < need) {
+        struct tcg_op *n = realloc(s->spare, (size_t)need * sizeof(struct tcg_op));
+
+        /* without memory the block simply stays unoptimized */
+        if (!n)
+            return;
+        s->spare = n;
+        s->cap_spare = need;
     }
-    free(o.out);
+    o.out = s->spare;
+    forward(&o);
+    tinfo_gen = o.gen;
+    s->ops = o.out;
+    s->cap_ops = s->cap_spare;
+    s->nb_ops = o.n;
+    s->spare = old;
+    s->cap_spare = old_cap;
+    liveness(s);
 }

@@ -47,6 +47,9 @@ struct tcg_ctx {
     int nb_labels;
     int nb_ops, cap_ops;
     struct tcg_op *ops;
+    /* the optimizer's output array; it and ops swap from block to block */
+    int cap_spare;
+    struct tcg_op *spare;
     struct tcg_temp temps[TCG_MAX_TEMPS];
     struct tcg_label labels[TCG_MAX_LABELS];
 };

@@ -60,6 +60,7 @@ void tcg_ctx_free(struct tcg_ctx *s)
     if (tcg_ctx == s)
         tcg_ctx = NULL;
     free(s->ops);
+    free(s->spare);
     free(s);
 }
 

@@ -17,7 +17,9 @@
 #include <capstone.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tcg/x86_64/x86.h"
 
@@ -1024,9 +1026,67 @@ static int emit(struct gen *g, struct tcg_tb *tb)
     return 0;
 }
 
+/*
+ * The generator's state is large (the register cache is sized for
+ * TCG_MAX_TEMPS) and a start-up translates hundreds of small blocks: one
+ * per thread, reused, with only the block's part cleared.
+ */
+static __thread struct gen *thread_gen;
+static __thread int thread_gen_cap;
+static pthread_key_t gen_key;
+static pthread_once_t gen_key_once = PTHREAD_ONCE_INIT;
+
+/* A thread's generator goes with the thread. */
+static void gen_free(void *p)
+{
+    struct gen *g = p;
+
+    free(g->fix);
+    free(g->stubs);
+    free(g);
+}
+
+static void gen_key_init(void)
+{
+    if (pthread_key_create(&gen_key, gen_free) != 0)
+        abort();
+}
+
+static struct gen *gen_for(const struct tcg_ctx *s)
+{
+    struct gen *g = thread_gen;
+    int need = s->nb_ops + 1;
+
+    if (!g) {
+        pthread_once(&gen_key_once, gen_key_init);
+        g = calloc(1, sizeof(*g));
+        if (!g)
+            return NULL;
+        thread_gen = g;
+        thread_gen_cap = 0;
+        pthread_setspecific(gen_key, g);
+    }
+    if (need > thread_gen_cap) {
+        struct fixup *fix = realloc(g->fix, (size_t)need * sizeof(*g->fix));
+        struct stub *stubs;
+
+        if (fix)
+            g->fix = fix;
+        stubs = fix ? realloc(g->stubs, (size_t)need * sizeof(*g->stubs)) : NULL;
+        if (!stubs)
+            return NULL;
+        g->stubs = stubs;
+        thread_gen_cap = need;
+    }
+    memset(g->label_at, 0, (size_t)s->nb_labels * sizeof(g->label_at[0]));
+    g->nfix = 0;
+    g->nstubs = 0;
+    return g;
+}
+
 static int x86_gen_code(struct tcg_ctx *s, struct tcg_tb *tb)
 {
-    struct gen *g = calloc(1, sizeof(*g));
+    struct gen *g = gen_for(s);
     int ret;
 
     if (!g)
@@ -1034,9 +1094,7 @@ static int x86_gen_code(struct tcg_ctx *s, struct tcg_tb *tb)
     g->s = s;
     g->feat = x86_features();
     g->gb = s->guest_base != 0;
-    g->fix = calloc((size_t)s->nb_ops + 1, sizeof(*g->fix));
-    g->stubs = calloc((size_t)s->nb_ops + 1, sizeof(*g->stubs));
-    ret = g->fix && g->stubs ? x86_code_begin(&g->b) : -ENOMEM;
+    ret = x86_code_begin(&g->b);
     if (ret == 0) {
         /* register caching goes with the optimizer: off, every temp
          * stays in memory (the simplest code, kept as a baseline) */
@@ -1048,9 +1106,6 @@ static int x86_gen_code(struct tcg_ctx *s, struct tcg_tb *tb)
         }
         x86_code_end(&g->b, ret == 0);
     }
-    free(g->fix);
-    free(g->stubs);
-    free(g);
     return ret;
 }
 

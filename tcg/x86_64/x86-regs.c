@@ -65,7 +65,9 @@ static void home_move(struct x86_regs *r, int op, int reg, uint64_t t)
 static void choose_pinned(struct x86_regs *r)
 {
     const struct tcg_ctx *s = r->s;
-    int uses[TCG_MAX_TEMPS] = { 0 };
+    int uses[TCG_MAX_TEMPS];
+
+    memset(uses, 0, (size_t)s->nb_temps * sizeof(uses[0]));
 
     for (int i = 0; i < s->nb_ops; i++) {
         const struct tcg_op *op = &s->ops[i];
