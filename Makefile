@@ -50,7 +50,7 @@ GUEST_BINS := $(foreach isa,$(ISAS),$(if $(shell command -v $(CROSS_CC_$(isa)) 2
 
 SAN_FLAGS_CHECK := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all check check-only demo bench install clean distclean deps unit guest tools san
+.PHONY: all check check-only check-stress demo bench install clean distclean deps unit guest tools san
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/uemu $(BUILD)/uemu-riscv64 $(BUILD)/uemu-aarch64
@@ -145,6 +145,13 @@ check: deps
 	$(MAKE) check-only
 check-only: all unit tools guest san
 	BUILD=$(BUILD) tests/run-tests
+
+# Issue #5's stress test (threads + signals + fork + exec in one program),
+# STRESS_COUNT runs under the JIT and a tenth of them under TCI; too long
+# for every `make check`, so .ci/run calls it with a bounded count.
+STRESS_COUNT ?= 200
+check-stress: all
+	BUILD=$(BUILD) tests/stress/run-stress $(STRESS_COUNT)
 
 # An ASan+UBSan copy of uemu at $(BUILD)/san/uemu: the malformed-input tests
 # run both.  Skipped when the main build already has sanitizers.
