@@ -58,6 +58,7 @@ step oc "$T/argv0" x y
 if [ -x "$STATIC_UEMU" ]; then
     entry --interpreter "$STATIC_UEMU" --persistent && echo "F-REGISTERED"
     step chroot-f chroot "$T/chroot" /argv0 x y
+    step chroot-f-dyn env -u UEMU_LD_PREFIX chroot "$T/chroot" /argv0-dyn x y
 fi
 # The kernel parses a binfmt.d line as it parses a register write.
 echo -1 > $mp/uemu-riscv64
