@@ -3,7 +3,8 @@
  *
  * Forward: constant propagation and folding of every pure op, copy
  * propagation, algebraic identities (x+0, x&-1, x*1, x^x, shifts by 0,
- * ...), branch folding on constants, and removal of code after an
+ * ...), the zero/sign-extension shift pair fused (fuse_shift_pair),
+ * branch folding on constants, and removal of code after an
  * unconditional exit up to the next label.  What is known about temps is
  * forgotten at labels (several predecessors) and, for globals, at helper
  * calls that may write them.
@@ -300,6 +301,40 @@ static bool fold(struct opt *o, const struct tcg_op *op)
     return true;
 }
 
+/*
+ * x << 32 >> 32 (riscv64's zero-extension idiom, slli + srli; sign with
+ * srai) right after one another: the shift right becomes ext32u/ext32s
+ * of x itself, and the shift left is left to liveness (usually dead, as
+ * the pair writes one register).  Only when the shift left kept x.
+ */
+static void fuse_shift_pair(struct opt *o, struct tcg_op *op)
+{
+    const struct tcg_op *prev = NULL;
+    int i;
+
+    if ((op->opc != TCG_OP_shr && op->opc != TCG_OP_sar) || op->type != TCG_TYPE_I64 ||
+        !isc(o, op->args[2], 32))
+        return;
+    /* the shift left, with only insn_start and movi (of the count) after it */
+    for (i = o->n - 1; i >= 0; i--) {
+        if (o->out[i].opc != TCG_OP_insn_start && o->out[i].opc != TCG_OP_movi) {
+            prev = &o->out[i];
+            break;
+        }
+    }
+    if (!prev || prev->opc != TCG_OP_shl || prev->type != TCG_TYPE_I64 ||
+        prev->args[0] != op->args[1] || prev->args[1] == prev->args[0] ||
+        !isc(o, prev->args[2], 32))
+        return;
+    for (int k = i + 1; k < o->n; k++) {
+        if (o->out[k].opc == TCG_OP_movi && o->out[k].args[0] == prev->args[1])
+            return;
+    }
+    *op = (struct tcg_op){ .opc = op->opc == TCG_OP_shr ? TCG_OP_ext32u : TCG_OP_ext32s,
+                           .type = TCG_TYPE_I64, .nb_oargs = 1, .nb_iargs = 1,
+                           .args = { op->args[0], prev->args[1] } };
+}
+
 /* The forward pass, from s->ops into o->out. */
 static void forward(struct opt *o)
 {
@@ -372,6 +407,7 @@ static void forward(struct opt *o)
         if (fold(o, &op) || (op.nb_iargs == 2 && op.nb_oargs == 1 && simplify2(o, &op)) ||
             (op.opc == TCG_OP_movcond && simplify2(o, &op)))
             continue;
+        fuse_shift_pair(o, &op);
         emit(o, &op);
         for (int k = 0; k < op.nb_oargs; k++)
             forget(o, (int)op.args[k]);

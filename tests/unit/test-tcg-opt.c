@@ -148,6 +148,22 @@ static void needed(void)
     tcg_gen_qemu_st_i64(R[2], R[1], TCG_MO_32);
 }
 
+/* riscv64's slli 32 + srli 32 (srai 32): one extension of the source. */
+static void zext_pair(void)
+{
+    tcg_gen_shli_i64(R[2], R[1], 32);
+    tcg_gen_shri_i64(R[2], R[2], 32);
+    tcg_gen_shli_i64(R[3], R[4], 32);
+    tcg_gen_sari_i64(R[3], R[3], 32);
+}
+
+/* The pair on one register overwrote its source: nothing to fuse. */
+static void zext_pair_in_place(void)
+{
+    tcg_gen_shli_i64(R[1], R[1], 32);
+    tcg_gen_shri_i64(R[1], R[1], 32);
+}
+
 static const struct {
     const char *name;
     void (*body)(void);
@@ -163,6 +179,8 @@ static const struct {
     { "dead_call", dead_call, 3, 2 },
     { "const_movcond", const_movcond, 4, 2 },
     { "needed", needed, 4, 4 },
+    { "zext_pair", zext_pair, 9, 3 },
+    { "zext_in_place", zext_pair_in_place, 5, 5 },
 };
 
 static int setup(void **state)
