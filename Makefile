@@ -64,7 +64,7 @@ endif
 # the same file under the name the persistent (F) binfmt_misc entries of
 # chroots and containers use; sanitizer builds have none.
 ifeq ($(strip $(SAN_FLAGS)),)
-UEMU_LINK := -static
+UEMU_LINK := -static-pie
 endif
 $(BUILD)/uemu-static: $(BUILD)/uemu
 	ln -f $< $@
