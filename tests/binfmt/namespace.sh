@@ -5,7 +5,8 @@
 # lines on stdout say which steps happened.  No assertion is made here.
 #
 # In: CONF (uemu-binfmt-conf), UEMU_DIR (holds uemu-riscv64), T (the
-# programs: argv0, argv0-dyn, execve, interp, script, wrap, chroot/),
+# programs: argv0, argv0-dyn, execve, interp, script, wrap, wrap-p,
+# uemu-riscv64 (a link to uemu), chroot/),
 # STATIC_UEMU, SYSROOT (the riscv64 sysroot for UEMU_LD_PREFIX), SDFILE.
 set -u
 mp=/proc/sys/fs/binfmt_misc
@@ -48,6 +49,13 @@ step exec-entry "$UEMU_DIR/uemu-riscv64" "$T/execve" "$T/argv0" "$T/argv0" x y
 entry --uemu-path "$UEMU_DIR" --preserve-argv0 && echo "P-REGISTERED"
 step argv0-p bash -c 'exec -a custom-name "$1" x y' _ "$T/argv0"
 step exec-p "$UEMU_DIR/uemu-riscv64" "$T/execve" "$T/argv0" custom x y
+# Before Linux 5.12 uemu knows about P only from its name, -binfmt-P.
+entry --interpreter "$T/uemu-riscv64" --preserve-argv0 --argv0-link &&
+    echo "LINK-REGISTERED $(sed -n 's/^interpreter //p' $mp/uemu-riscv64)"
+step argv0-link bash -c 'exec -a custom-name "$1" x y' _ "$T/argv0"
+# wrap-p runs that link: its exec of uemu leaves uemu no AT_FLAGS.
+entry --interpreter "$T/wrap-p" --preserve-argv0
+step argv0-name bash -c 'exec -a custom-name "$1" x y' _ "$T/argv0"
 entry --uemu-path "$UEMU_DIR"
 step argv0-nop bash -c 'exec -a custom-name "$1" x y' _ "$T/argv0"
 # O and C: uemu gets the program as an open descriptor (AT_EXECFD).
