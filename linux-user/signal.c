@@ -22,32 +22,37 @@
  *    installed on the host as they are, so the host kernel carries out
  *    the default action of an asynchronous signal itself: uemu dies of
  *    the same signal, or stops, or ignores it.
- *  - Signals a thread sends itself (kill of its own pid, tkill/tgkill of
- *    its own tid) and synchronous faults are queued here, not sent
- *    through the host; default actions for them are carried out in
- *    lu_signal_next().
- *  - One pending instance per signal number (real-time signals are not
- *    queued several deep: TODO(#5)).  Host signals 32 and 33 are glibc's
- *    own on the host: the guest may use them among its own threads
- *    (self-sent), but they are not installed on the host.
+ *  - Signals sent by the guest (kill, tgkill, sigqueue ...) go through
+ *    the host kernel, also to this process: it fills siginfo, queues
+ *    real-time signals in order, and picks the receiving thread.  A
+ *    signal made pending here stays blocked on the host until it is
+ *    delivered (one siginfo slot per signal here; later instances wait
+ *    queued in the host kernel).  Synchronous faults are queued here;
+ *    default actions for them are carried out in lu_signal_next().
+ *  - Host signals 32 and 33 are the host C library's; uemu never uses
+ *    them, so the guest's (glibc's SIGCANCEL and SIGSETXID among its
+ *    threads) are installed straight in the kernel (install_raw).
  *  - The cpu loop checks for pending signals right before each system
  *    call and delivers them first (the handler returns to the ecall).
- *    Known gap (TODO(#5)): a signal arriving in the few instructions
- *    between that check and the host call blocking is only delivered
- *    when the call returns (no safe-syscall with a host pc range check
- *    yet).
+ *    A signal arriving after that check sets lu_signal_kick; blocking
+ *    host calls made through lu_safe_syscall() then return -EINTR
+ *    instead of blocking (safe-syscall.c).
  *
- * One thread for now: the handler table is process-wide, the mask,
- * pending set and altstack are per thread (__thread).
+ * Threads: the handler table is process-wide (CLONE_SIGHAND), changed
+ * under action_lock; the mask, pending set and altstack are per thread
+ * (__thread), as host signals are delivered to host threads.
  */
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <ucontext.h>
 #include <unistd.h>
 
+#include "safe-syscall.h"
 #include "signal.h"
 #include "syscall-nr.h"
 #include "uemu/guest-mem.h"
@@ -83,11 +88,23 @@ static const int16_t never_restart[] = {
     LU_NR_semtimedop, LU_NR_rt_sigsuspend, LU_NR_rt_sigtimedwait,
 };
 
+/* The kernel's struct sigaction (x86_64; asm-generic with SA_RESTORER). */
+struct host_ksigaction {
+    void *handler;
+    unsigned long flags;
+    void *restorer;
+    uint64_t mask;
+};
+#define HOST_SA_RESTORER 0x04000000ul
+
 struct guest_action {
     uint64_t handler, flags, mask;
 };
 
 static struct guest_action actions[LU_NSIG + 1];
+/* Serialises rt_sigaction's changes of actions[] and the host's
+ * dispositions (threads share them: CLONE_SIGHAND). */
+static pthread_mutex_t action_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static __thread struct exec_cpu *sig_cpu;
 static __thread uint64_t guest_mask;
@@ -102,6 +119,8 @@ static void mark_pending(int sig, const struct lu_siginfo *info)
 {
     pend_info[sig] = *info;
     __atomic_fetch_or(&pending, BIT(sig), __ATOMIC_SEQ_CST);
+    if (!(guest_mask & BIT(sig)))
+        lu_signal_kick = 1;
     if (sig_cpu)
         exec_cpu_interrupt(sig_cpu);
 }
@@ -110,18 +129,34 @@ static void host_signal(int sig, siginfo_t *si, void *uc)
 {
     struct lu_siginfo info;
 
-    (void)uc;
     _Static_assert(sizeof(siginfo_t) == sizeof(info), "host and guest siginfo_t");
     memcpy(&info, si, sizeof(info));
-    if (sig >= 1 && sig <= LU_NSIG)
+    if (sig >= 1 && sig <= LU_NSIG) {
         mark_pending(sig, &info);
+        /* Blocked on the host until delivered (see apply_host_mask). */
+        if (!(BIT(sig) & HOST_KEEP))
+            sigaddset(&((ucontext_t *)uc)->uc_sigmask, sig);
+        if (lu_signal_kick)
+            lu_safe_syscall_interrupted(uc);
+    }
 }
 
+/*
+ * The host mask: the guest's, plus the signals pending here (so further
+ * instances wait, queued, in the host kernel: one siginfo slot per
+ * signal here), minus the engine's.  A host handler may add a pending
+ * signal meanwhile: then the mask is set again.
+ */
 static void apply_host_mask(void)
 {
-    uint64_t set = guest_mask & ~HOST_KEEP;
+    for (;;) {
+        uint64_t p = __atomic_load_n(&pending, __ATOMIC_SEQ_CST);
+        uint64_t set = (guest_mask | p) & ~HOST_KEEP;
 
-    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &set, NULL, sizeof(set));
+        syscall(SYS_rt_sigprocmask, SIG_SETMASK, &set, NULL, sizeof(set));
+        if (__atomic_load_n(&pending, __ATOMIC_SEQ_CST) == p)
+            return;
+    }
 }
 
 static void set_mask(uint64_t m)
@@ -136,6 +171,62 @@ void lu_signal_thread_start(struct exec_cpu *cpu)
     exec_set_sent_signal_handler(host_signal);
 }
 
+void lu_signal_process_start(void)
+{
+    uint64_t host = 0;
+
+    /* execve keeps the signal mask and the ignored signals. */
+    syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, &host, sizeof(host));
+    for (int sig = 1; sig <= LU_NSIG; sig++) {
+        struct host_ksigaction old;
+
+        if (sig != SIGKILL && sig != SIGSTOP &&
+            syscall(SYS_rt_sigaction, sig, NULL, &old, sizeof(uint64_t)) == 0 &&
+            old.handler == (void *)SIG_IGN)
+            actions[sig].handler = LU_SIG_IGN;
+    }
+    set_mask(host);
+}
+
+void lu_signal_thread_mask(uint64_t mask)
+{
+    set_mask(mask);
+}
+
+uint64_t lu_signal_mask(void)
+{
+    return guest_mask;
+}
+
+void lu_signal_thread_end(void)
+{
+    uint64_t all = ~HOST_KEEP;
+
+    /* Host signals for the process go to the threads still running. */
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, sizeof(all));
+    sig_cpu = NULL;
+}
+
+void lu_signal_fork_start(void)
+{
+    pthread_mutex_lock(&action_lock);
+}
+
+void lu_signal_fork_end(bool child)
+{
+    if (child) {
+        pthread_mutex_t fresh = PTHREAD_MUTEX_INITIALIZER;
+
+        action_lock = fresh;
+        /* The child starts with no pending signals (fork(2)). */
+        __atomic_store_n(&pending, 0, __ATOMIC_SEQ_CST);
+        lu_signal_kick = 0;
+        apply_host_mask();
+        return;
+    }
+    pthread_mutex_unlock(&action_lock);
+}
+
 bool lu_signal_pending(void)
 {
     return (__atomic_load_n(&pending, __ATOMIC_SEQ_CST) & ~guest_mask) != 0 || suspend_restore;
@@ -146,24 +237,49 @@ bool lu_signal_is_default(int sig)
     return sig >= 1 && sig <= LU_NSIG && actions[sig].handler == LU_SIG_DFL;
 }
 
+/*
+ * Signals 32 and 33, which the host C library keeps for itself (and
+ * uemu never uses: no pthread_cancel, no set*id through the C library),
+ * are set straight in the kernel, with the C library's own return
+ * trampoline, as it gave it for the engine's SIGSEGV handler.
+ */
+static int install_raw(int sig, const struct sigaction *sa)
+{
+    struct host_ksigaction k, seg;
+
+    if (syscall(SYS_rt_sigaction, SIGSEGV, NULL, &seg, sizeof(uint64_t)) < 0)
+        return -errno;
+    k = (struct host_ksigaction){
+        .handler = (void *)sa->sa_handler,
+        .flags = (unsigned long)sa->sa_flags | (seg.flags & HOST_SA_RESTORER),
+        .restorer = seg.restorer,
+        .mask = ~(uint64_t)0,
+    };
+    return syscall(SYS_rt_sigaction, sig, &k, NULL, sizeof(uint64_t)) < 0 ? -errno : 0;
+}
+
 /* The host disposition standing for the guest's. */
-static int install_host(int sig, uint64_t handler)
+static int install_host(int sig, uint64_t handler, uint64_t flags)
 {
     struct sigaction sa;
 
-    if (sig == SIGSEGV || sig == SIGBUS || sig == SIGKILL || sig == SIGSTOP ||
-        sig == 32 || sig == 33)
+    if (sig == SIGSEGV || sig == SIGBUS || sig == SIGKILL || sig == SIGSTOP)
         return 0;
     memset(&sa, 0, sizeof(sa));
     sigfillset(&sa.sa_mask);
+    /* SIGCHLD's flags act in the host kernel: zombies and stop reports
+     * (asm-generic values, the same as the host's). */
+    sa.sa_flags = (int)(flags & (SA_NOCLDSTOP | SA_NOCLDWAIT));
     if (handler == LU_SIG_DFL) {
         sa.sa_handler = SIG_DFL;
     } else if (handler == LU_SIG_IGN) {
         sa.sa_handler = SIG_IGN;
     } else {
         sa.sa_sigaction = host_signal;
-        sa.sa_flags = SA_SIGINFO;
+        sa.sa_flags |= SA_SIGINFO;
     }
+    if (sig == 32 || sig == 33)
+        return install_raw(sig, &sa);
     return sigaction(sig, &sa, NULL) < 0 ? -errno : 0;
 }
 
@@ -220,11 +336,16 @@ void lu_signal_die(int sig)
     _exit(128 + sig);
 }
 
-static int take_signal(uint64_t deliverable)
+/* Take one of the deliverable signals (faults first, then the lowest
+ * number, as the kernel) with its siginfo.  The host keeps it blocked
+ * until the caller sets the mask again (another instance must not
+ * overwrite info meanwhile). */
+static int take_signal(uint64_t deliverable, struct lu_siginfo *info)
 {
     uint64_t pick = deliverable & SYNC_MASK ? deliverable & SYNC_MASK : deliverable;
     int sig = __builtin_ctzll(pick) + 1;
 
+    *info = pend_info[sig];
     __atomic_fetch_and(&pending, ~BIT(sig), __ATOMIC_SEQ_CST);
     return sig;
 }
@@ -232,9 +353,14 @@ static int take_signal(uint64_t deliverable)
 bool lu_signal_next(struct lu_sigdelivery *d, uint64_t sp)
 {
     for (;;) {
-        uint64_t deliverable = __atomic_load_n(&pending, __ATOMIC_SEQ_CST) & ~guest_mask;
+        uint64_t deliverable;
         struct guest_action *act;
+        struct lu_siginfo info;
         int sig;
+
+        /* Cleared before the look, so a signal coming after it sets it again. */
+        lu_signal_kick = 0;
+        deliverable = __atomic_load_n(&pending, __ATOMIC_SEQ_CST) & ~guest_mask;
 
         if (!deliverable) {
             if (suspend_restore) {
@@ -244,16 +370,20 @@ bool lu_signal_next(struct lu_sigdelivery *d, uint64_t sp)
             }
             return false;
         }
-        sig = take_signal(deliverable);
+        sig = take_signal(deliverable, &info);
         act = &actions[sig];
-        if (act->handler == LU_SIG_IGN)
+        if (act->handler == LU_SIG_IGN) {
+            apply_host_mask();
             continue;
+        }
         if (act->handler == LU_SIG_DFL) {
             switch (default_action[sig]) {
             case DFL_IGN:
             case DFL_CONT:
+                apply_host_mask();
                 continue;
             case DFL_STOP:
+                apply_host_mask();
                 raise(SIGSTOP);
                 continue;
             default:
@@ -264,7 +394,7 @@ bool lu_signal_next(struct lu_sigdelivery *d, uint64_t sp)
         d->sig = sig;
         d->handler = act->handler;
         d->flags = act->flags;
-        d->info = pend_info[sig];
+        d->info = info;
         d->old_mask = suspend_restore ? suspend_mask : guest_mask;
         suspend_restore = false;
         d->altstack = altstack_at(sp);
@@ -278,7 +408,7 @@ bool lu_signal_next(struct lu_sigdelivery *d, uint64_t sp)
         set_mask(guest_mask | act->mask | (act->flags & LU_SA_NODEFER ? 0 : BIT(sig)));
         if (act->flags & LU_SA_RESETHAND) {
             act->handler = LU_SIG_DFL;
-            install_host(sig, LU_SIG_DFL);
+            install_host(sig, LU_SIG_DFL, 0);
         }
         return true;
     }
@@ -328,21 +458,27 @@ int64_t lu_sys_rt_sigaction(const uint64_t *a)
 
     if (a[3] != 8 || sig < 1 || sig > LU_NSIG)
         return -EINVAL;
-    old = actions[sig];
     if (a[1]) {
         if (sig == SIGKILL || sig == SIGSTOP)
             return -EINVAL;
         if (copy_from_guest(&act, a[1], sizeof(act)))
             return -EFAULT;
         act.mask &= ~UNBLOCKABLE;
-        r = install_host(sig, act.handler);
-        if (r < 0)
+    }
+    pthread_mutex_lock(&action_lock);
+    old = actions[sig];
+    if (a[1]) {
+        r = install_host(sig, act.handler, act.flags);
+        if (r < 0) {
+            pthread_mutex_unlock(&action_lock);
             return r;
+        }
         actions[sig] = act;
         /* Setting SIG_IGN (or a default of ignore) discards pending. */
         if (ignored(sig) || act.handler == LU_SIG_IGN)
             __atomic_fetch_and(&pending, ~BIT(sig), __ATOMIC_SEQ_CST);
     }
+    pthread_mutex_unlock(&action_lock);
     if (a[2] && copy_to_guest(a[2], &old, sizeof(old)))
         return -EFAULT;
     return 0;
@@ -408,41 +544,27 @@ int64_t lu_sys_sigaltstack(const uint64_t *a)
     return 0;
 }
 
-/* Queue sig for this thread as sent by itself with si_code code. */
-static int64_t send_self(int sig, int code)
-{
-    struct lu_siginfo info = { .signo = sig, .code = code };
-
-    if (sig < 0 || sig > LU_NSIG)
-        return -EINVAL;
-    if (sig == 0 || ignored(sig))
-        return 0;
-    info.u.kill.pid = getpid();
-    info.u.kill.uid = getuid();
-    mark_pending(sig, &info);
-    return 0;
-}
-
+/*
+ * Signals sent to this process or its threads go through the host
+ * kernel like any other: it fills siginfo (SI_USER, SI_TKILL, pid, uid),
+ * queues real-time signals several deep and in order, and picks the
+ * thread for a process-directed one (the caller when it can take it).
+ * The host handler (or, for SIGSEGV and SIGBUS, the engine's fault
+ * handler through exec_set_sent_signal_handler) then makes it pending
+ * in the receiving thread.
+ */
 int64_t lu_sys_kill(const uint64_t *a)
 {
-    pid_t pid = (pid_t)a[0];
-
-    if (pid == getpid())
-        return send_self((int)a[1], LU_SI_USER);
-    return lu_host_ret(kill(pid, (int)a[1]));
+    return lu_host_ret(kill((pid_t)a[0], (int)a[1]));
 }
 
 int64_t lu_sys_tkill(const uint64_t *a)
 {
-    if ((pid_t)a[0] == gettid())
-        return send_self((int)a[1], LU_SI_TKILL);
     return lu_host_ret(syscall(SYS_tkill, (pid_t)a[0], (int)a[1]));
 }
 
 int64_t lu_sys_tgkill(const uint64_t *a)
 {
-    if ((pid_t)a[0] == getpid() && (pid_t)a[1] == gettid())
-        return send_self((int)a[2], LU_SI_TKILL);
     return lu_host_ret(syscall(SYS_tgkill, (pid_t)a[0], (pid_t)a[1], (int)a[2]));
 }
 
@@ -450,18 +572,20 @@ int64_t lu_sys_tgkill(const uint64_t *a)
 int64_t lu_sys_rt_sigqueueinfo(const uint64_t *a)
 {
     struct lu_siginfo info;
-    int sig = (int)a[1];
 
     if (copy_from_guest(&info, a[2], sizeof(info)))
         return -EFAULT;
-    if ((pid_t)a[0] != getpid())
-        return lu_host_ret(syscall(SYS_rt_sigqueueinfo, (pid_t)a[0], sig, &info));
-    if (sig < 0 || sig > LU_NSIG)
-        return -EINVAL;
-    info.signo = sig;
-    if (sig && !ignored(sig))
-        mark_pending(sig, &info);
-    return 0;
+    return lu_host_ret(syscall(SYS_rt_sigqueueinfo, (pid_t)a[0], (int)a[1], &info));
+}
+
+int64_t lu_sys_rt_tgsigqueueinfo(const uint64_t *a)
+{
+    struct lu_siginfo info;
+
+    if (copy_from_guest(&info, a[3], sizeof(info)))
+        return -EFAULT;
+    return lu_host_ret(syscall(SYS_rt_tgsigqueueinfo, (pid_t)a[0], (pid_t)a[1], (int)a[2],
+                               &info));
 }
 
 int64_t lu_sys_rt_sigsuspend(const uint64_t *a)
@@ -476,10 +600,11 @@ int64_t lu_sys_rt_sigsuspend(const uint64_t *a)
         suspend_mask = guest_mask;
     suspend_restore = true;
     set_mask(set);
-    if (!(__atomic_load_n(&pending, __ATOMIC_SEQ_CST) & ~guest_mask)) {
-        host = guest_mask & ~HOST_KEEP;
-        syscall(SYS_rt_sigsuspend, &host, sizeof(host));
-    }
+    if (__atomic_load_n(&pending, __ATOMIC_SEQ_CST) & ~guest_mask)
+        return -EINTR;
+    host = (guest_mask | __atomic_load_n(&pending, __ATOMIC_SEQ_CST)) & ~HOST_KEEP;
+    /* A signal that came since set_mask() set the kick word: no wait. */
+    lu_safe_syscall(SYS_rt_sigsuspend, (long)&host, sizeof(host), 0, 0, 0, 0);
     return -EINTR;
 }
 
@@ -498,16 +623,19 @@ int64_t lu_sys_rt_sigtimedwait(const uint64_t *a)
     set &= ~UNBLOCKABLE;
     mine = __atomic_load_n(&pending, __ATOMIC_SEQ_CST) & set;
     if (mine) {
-        int sig = take_signal(mine);
+        struct lu_siginfo info;
+        int sig = take_signal(mine, &info);
 
-        if (a[1] && copy_to_guest(a[1], &pend_info[sig], sizeof(pend_info[sig])))
+        apply_host_mask();
+        if (a[1] && copy_to_guest(a[1], &info, sizeof(info)))
             return -EFAULT;
         return sig;
     }
     host = set & ~HOST_KEEP;
-    r = syscall(SYS_rt_sigtimedwait, &host, &si, a[2] ? &ts : NULL, sizeof(host));
+    r = lu_safe_syscall(SYS_rt_sigtimedwait, (long)&host, (long)&si, a[2] ? (long)&ts : 0,
+                        sizeof(host), 0, 0);
     if (r < 0)
-        return -errno;
+        return r;
     if (a[1] && copy_to_guest(a[1], &si, sizeof(si)))
         return -EFAULT;
     return r;

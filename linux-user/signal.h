@@ -79,6 +79,18 @@ struct lu_sigdelivery {
 /* The thread's engine cpu, for interrupts from host signal handlers. */
 void lu_signal_thread_start(struct exec_cpu *cpu);
 
+/* The first thread: the mask and ignored signals execve kept. */
+void lu_signal_process_start(void);
+/* A new thread's guest mask (its parent's); the guest mask now; the
+ * thread's end (no host signal is taken by it any more); the child of
+ * a fork (nothing pending). */
+void lu_signal_thread_mask(uint64_t mask);
+uint64_t lu_signal_mask(void);
+void lu_signal_thread_end(void);
+/* Around a fork: the handler table's lock; the child's fresh state. */
+void lu_signal_fork_start(void);
+void lu_signal_fork_end(bool child);
+
 /* Queue a synchronous signal (fault, illegal instruction, breakpoint)
  * for the current thread; delivered by the next lu_signal_next(). */
 void lu_signal_force(int sig, int code, uint64_t addr);
@@ -129,6 +141,6 @@ void lu_rv_signal_return(struct rv_cpu *env);
 lu_sys_fn lu_sys_rt_sigaction, lu_sys_rt_sigprocmask, lu_sys_rt_sigpending,
     lu_sys_sigaltstack, lu_sys_kill, lu_sys_tkill, lu_sys_tgkill,
     lu_sys_rt_sigsuspend, lu_sys_rt_sigtimedwait, lu_sys_setitimer,
-    lu_sys_getitimer, lu_sys_rt_sigqueueinfo;
+    lu_sys_getitimer, lu_sys_rt_sigqueueinfo, lu_sys_rt_tgsigqueueinfo;
 
 #endif

@@ -4,8 +4,7 @@
  * The structures these pass (timespec, timeval, rlimit, rusage, tms,
  * sysinfo, new_utsname) have the x86_64 host's layout for a 64-bit
  * asm-generic guest, so checked guest buffers go straight to the host.
- * exit and exit_group end the whole process until threads exist
- * (issue #5 gives exit its per-thread meaning).
+ * exit, exit_group and the thread calls are in sys-thread.c.
  */
 #include <sched.h>
 #include <stdio.h>
@@ -20,35 +19,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "safe-syscall.h"
 #include "syscall.h"
 #include "uemu/guest-mem.h"
 #include "uemu/log.h"
 #include "uemu/page-table.h"
-
-/* struct robust_list_head: list, futex_offset, list_op_pending. */
-#define LU_ROBUST_LIST_HEAD_SIZE 24
-
-static __thread uint64_t clear_child_tid;
-static __thread uint64_t robust_list_head;
-
-static void exit_process(int status)
-{
-    log_close();
-    fflush(NULL);
-    _exit(status & 0xff);
-}
-
-int64_t lu_sys_exit(const uint64_t *a)
-{
-    exit_process((int)a[0]);
-    return 0;
-}
-
-int64_t lu_sys_exit_group(const uint64_t *a)
-{
-    exit_process((int)a[0]);
-    return 0;
-}
 
 int64_t lu_sys_getpid(const uint64_t *a)
 {
@@ -116,20 +91,6 @@ int64_t lu_sys_getresgid(const uint64_t *a)
     if (getresgid(&r, &e, &s) < 0)
         return -errno;
     return put_three_ids(a, (const uint32_t[3]){ r, e, s });
-}
-
-int64_t lu_sys_set_tid_address(const uint64_t *a)
-{
-    clear_child_tid = a[0];
-    return gettid();
-}
-
-int64_t lu_sys_set_robust_list(const uint64_t *a)
-{
-    if (a[1] != LU_ROBUST_LIST_HEAD_SIZE)
-        return -EINVAL;
-    robust_list_head = a[0];
-    return 0;
 }
 
 int64_t lu_sys_uname(const uint64_t *a)
@@ -221,7 +182,7 @@ int64_t lu_sys_nanosleep(const uint64_t *a)
         return -EFAULT;
     if (a[1] && !(rem = guest_access(a[1], sizeof(struct timespec), PAGE_WRITE)))
         return -EFAULT;
-    return lu_host_ret(syscall(SYS_nanosleep, req, rem));
+    return lu_safe_syscall(SYS_nanosleep, (long)req, (long)rem, 0, 0, 0, 0);
 }
 
 int64_t lu_sys_clock_nanosleep(const uint64_t *a)
@@ -232,8 +193,8 @@ int64_t lu_sys_clock_nanosleep(const uint64_t *a)
         return -EFAULT;
     if (a[3] && !(rem = guest_access(a[3], sizeof(struct timespec), PAGE_WRITE)))
         return -EFAULT;
-    /* clock_nanosleep reports errors as its return value, not in errno. */
-    return -(int64_t)clock_nanosleep((clockid_t)a[0], (int)a[1], req, rem);
+    return lu_safe_syscall(SYS_clock_nanosleep, (long)(clockid_t)a[0], (long)(int)a[1],
+                           (long)req, (long)rem, 0, 0);
 }
 
 int64_t lu_sys_getrandom(const uint64_t *a)

@@ -91,10 +91,9 @@ lu_sys_fn lu_sys_brk, lu_sys_mmap, lu_sys_munmap, lu_sys_mprotect,
     lu_sys_mlock2, lu_sys_munlock, lu_sys_mlockall, lu_sys_munlockall,
     lu_sys_shmat, lu_sys_shmdt;
 /* sys-proc.c */
-lu_sys_fn lu_sys_exit, lu_sys_exit_group, lu_sys_getpid, lu_sys_getppid,
+lu_sys_fn lu_sys_getpid, lu_sys_getppid,
     lu_sys_gettid, lu_sys_getuid, lu_sys_geteuid, lu_sys_getgid,
-    lu_sys_getegid, lu_sys_getresuid, lu_sys_getresgid, lu_sys_set_tid_address,
-    lu_sys_set_robust_list, lu_sys_uname, lu_sys_sysinfo, lu_sys_times,
+    lu_sys_getegid, lu_sys_getresuid, lu_sys_getresgid, lu_sys_uname, lu_sys_sysinfo, lu_sys_times,
     lu_sys_getrlimit, lu_sys_setrlimit, lu_sys_prlimit64, lu_sys_getrusage,
     lu_sys_clock_gettime, lu_sys_clock_getres, lu_sys_gettimeofday,
     lu_sys_nanosleep, lu_sys_clock_nanosleep, lu_sys_getrandom,

@@ -18,6 +18,14 @@
  *
  * Writes to code pages: see smc_write() and tb-protect.c.
  *
+ * Exclusive sections (exec.h, "Threads"): a thread entering
+ * exec_cpu_exec() sets cpu->running and then reads exec_excl_pending;
+ * the thread starting a section sets exec_excl_pending and then reads
+ * every cpu's running flag (both sequentially consistent), so one of
+ * the two always sees the other.  The section interrupts the running
+ * ones and waits until each has left; a thread arriving meanwhile waits
+ * at the entry until the section is over.
+ *
  * -d exec and -d cpu turn chaining and the jump-cache shortcut off, so
  * every block passes through the loop and is logged.
  */
@@ -37,6 +45,11 @@
 static __thread struct exec_cpu *current_cpu;
 static exec_signal_fn *volatile sent_signal_fn;
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+static pthread_mutex_t excl_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t excl_left = PTHREAD_COND_INITIALIZER;    /* a cpu stopped running */
+static pthread_cond_t excl_over = PTHREAD_COND_INITIALIZER;    /* the section ended */
+static int excl_pending;
 
 bool exec_chaining_off(void)
 {
@@ -158,12 +171,28 @@ struct exec_cpu *exec_cpu_new(const struct guest_frontend *fe)
         free(cpu);
         return NULL;
     }
-    tcg_ctx_set(cpu->ctx);
-    fe->init_globals();
+    {
+        /* The caller may be a thread creating another's cpu. */
+        struct tcg_ctx *mine = tcg_ctx;
+
+        tcg_ctx_set(cpu->ctx);
+        fe->init_globals();
+        if (mine)
+            tcg_ctx_set(mine);
+    }
     pthread_mutex_lock(&exec_tb_lock);
     exec_cpu_register_locked(cpu);
     pthread_mutex_unlock(&exec_tb_lock);
     return cpu;
+}
+
+struct exec_cpu *exec_cpu_clone(struct exec_cpu *cpu)
+{
+    struct exec_cpu *c = exec_cpu_new(cpu->fe);
+
+    if (c)
+        memcpy(c->env, cpu->env, cpu->fe->env_size);
+    return c;
 }
 
 void exec_cpu_free(struct exec_cpu *cpu)
@@ -262,6 +291,127 @@ static int op_fault(struct exec_cpu *cpu)
     return EXEC_EXCP_FAULT;
 }
 
+/* Leave the running state (an exclusive section may be waiting). */
+static void exec_end(struct exec_cpu *cpu)
+{
+    __atomic_store_n(&cpu->running, 0, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&excl_pending, __ATOMIC_SEQ_CST)) {
+        pthread_mutex_lock(&excl_lock);
+        pthread_cond_broadcast(&excl_left);
+        pthread_mutex_unlock(&excl_lock);
+    }
+}
+
+/* Enter the running state, after any exclusive section under way. */
+static void exec_start(struct exec_cpu *cpu)
+{
+    __atomic_store_n(&cpu->running, 1, __ATOMIC_SEQ_CST);
+    if (!__atomic_load_n(&excl_pending, __ATOMIC_SEQ_CST))
+        return;
+    exec_end(cpu);
+    pthread_mutex_lock(&excl_lock);
+    while (excl_pending)
+        pthread_cond_wait(&excl_over, &excl_lock);
+    __atomic_store_n(&cpu->running, 1, __ATOMIC_SEQ_CST);
+    pthread_mutex_unlock(&excl_lock);
+}
+
+struct running_scan {
+    struct exec_cpu *self;
+    bool any;
+};
+
+static void stop_running(struct exec_cpu *c, void *arg)
+{
+    struct running_scan *rs = arg;
+
+    if (c != rs->self && __atomic_load_n(&c->running, __ATOMIC_SEQ_CST)) {
+        exec_cpu_interrupt(c);
+        rs->any = true;
+    }
+}
+
+void exec_exclusive(void (*fn)(void *), void *arg)
+{
+    struct exec_cpu *self = current_cpu;
+    bool was_running = self && self->running;
+    struct running_scan rs = { self, true };
+
+    if (was_running)
+        exec_end(self);
+    pthread_mutex_lock(&excl_lock);
+    while (excl_pending)
+        pthread_cond_wait(&excl_over, &excl_lock);
+    __atomic_store_n(&excl_pending, 1, __ATOMIC_SEQ_CST);
+    while (rs.any) {
+        rs.any = false;
+        pthread_mutex_lock(&exec_tb_lock);
+        exec_cpu_foreach_locked(stop_running, &rs);
+        pthread_mutex_unlock(&exec_tb_lock);
+        if (rs.any)
+            pthread_cond_wait(&excl_left, &excl_lock);
+    }
+    fn(arg);
+    __atomic_store_n(&excl_pending, 0, __ATOMIC_SEQ_CST);
+    pthread_cond_broadcast(&excl_over);
+    pthread_mutex_unlock(&excl_lock);
+    if (was_running)
+        exec_start(self);
+}
+
+void exec_fork_start(void)
+{
+    pthread_mutex_lock(&excl_lock);
+    while (excl_pending)
+        pthread_cond_wait(&excl_over, &excl_lock);
+    pthread_mutex_lock(&exec_tb_lock);
+}
+
+void exec_fork_end(bool child)
+{
+    if (child) {
+        pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+        pthread_cond_t c = PTHREAD_COND_INITIALIZER;
+
+        exec_code_fork_child();
+        exec_cpu_keep_only_locked(current_cpu);
+        exec_tb_lock = m;
+        excl_lock = m;
+        excl_left = c;
+        excl_over = c;
+        excl_pending = 0;
+        return;
+    }
+    pthread_mutex_unlock(&exec_tb_lock);
+    pthread_mutex_unlock(&excl_lock);
+}
+
+/* Translate (pc, flags) with exec_tb_lock held; a full code buffer is
+ * flushed in an exclusive section (the lock released meanwhile). */
+static struct exec_tb *gen_tb(struct exec_cpu *cpu, uint64_t pc, uint32_t flags)
+{
+    struct exec_tb *tb = NULL;
+    int r = exec_tb_gen_locked(cpu, pc, flags, &tb);
+
+    if (r == -ENOSPC) {
+        pthread_mutex_unlock(&exec_tb_lock);
+        exec_flush_all();
+        pthread_mutex_lock(&exec_tb_lock);
+        /* Another thread may have translated it since. */
+        tb = exec_tb_lookup_locked(pc, flags);
+        if (!tb)
+            r = exec_tb_gen_locked(cpu, pc, flags, &tb);
+        else
+            r = 0;
+        if (r == -ENOSPC) {
+            fprintf(stderr, "uemu: the block at 0x%llx does not fit in an empty code buffer\n",
+                    (unsigned long long)pc);
+            abort();
+        }
+    }
+    return r < 0 ? NULL : tb;
+}
+
 /* The block to run at the guest pc, chained from last/n when that
  * block exited towards it; NULL when the pc cannot be fetched.  A new
  * block's pages are write-protected (tb-protect.c).  After a store
@@ -280,7 +430,7 @@ static struct exec_tb *find_tb(struct exec_cpu *cpu, struct exec_tb *last, unsig
     if (cpu->one_insn) {
         pthread_mutex_lock(&exec_tb_lock);
         tb = exec_tb_lookup_locked(pc, flags | EXEC_TB_ONE_INSN);
-        if (!tb && (tb = exec_tb_gen_locked(cpu, pc, flags | EXEC_TB_ONE_INSN)))
+        if (!tb && (tb = gen_tb(cpu, pc, flags | EXEC_TB_ONE_INSN)))
             fresh = true;
         pthread_mutex_unlock(&exec_tb_lock);
     } else {
@@ -289,7 +439,7 @@ static struct exec_tb *find_tb(struct exec_cpu *cpu, struct exec_tb *last, unsig
         pthread_mutex_lock(&exec_tb_lock);
         if (!tb || e->pc != pc || e->flags != flags) {
             tb = exec_tb_lookup_locked(pc, flags);
-            if (!tb && (tb = exec_tb_gen_locked(cpu, pc, flags)))
+            if (!tb && (tb = gen_tb(cpu, pc, flags)))
                 fresh = true;
             if (tb)
                 exec_jc_set(e, pc, flags, tb);
@@ -355,17 +505,22 @@ static int run(struct exec_cpu *cpu)
 
 int exec_cpu_exec(struct exec_cpu *cpu)
 {
-    int jumped;
+    int jumped, r;
 
     current_cpu = cpu;
     tcg_ctx_set(cpu->ctx);
+    exec_start(cpu);
     jumped = sigsetjmp(cpu->jmp, 0);
     if (jumped) {
         struct exec_tb *tb = cpu->cur_tb;
 
         restore_insn(cpu, tb ? tcg_tb_find_insn(&tb->t, cpu->fault_host_pc) : -1);
-        if (jumped == 1)
+        if (jumped == 1) {
+            exec_end(cpu);
             return EXEC_EXCP_FAULT;
+        }
     }
-    return run(cpu);
+    r = run(cpu);
+    exec_end(cpu);
+    return r;
 }

@@ -59,6 +59,9 @@ struct exec_cpu {
     struct exec_fault fault;
     sigjmp_buf jmp;                 /* host faults in guest code land here */
     volatile sig_atomic_t in_guest;
+    /* Inside exec_cpu_exec() (exclusive sections wait for 0; seq-cst
+     * against exec_excl_pending). */
+    int running;
     /* exec_cpu_interrupt(): read by every block on entry (32 bits). */
     volatile int32_t exit_request;
     /* Run the next block as one instruction (a store rewrote the rest
@@ -103,15 +106,21 @@ extern struct exec_stats exec_stats;
 
 /* tb-cache.c; all with exec_tb_lock held. */
 struct exec_tb *exec_tb_lookup_locked(uint64_t pc, uint32_t flags);
+/* Every registered cpu but self in turn (fork, exclusive sections). */
+void exec_cpu_foreach_locked(void (*fn)(struct exec_cpu *c, void *arg), void *arg);
+/* The child of a fork keeps only keep. */
+void exec_cpu_keep_only_locked(struct exec_cpu *keep);
 void exec_tb_insert_locked(struct exec_tb *tb);
 void exec_tb_chain_locked(struct exec_tb *src, unsigned n, struct exec_tb *dest);
 void exec_flush_all_locked(void);
 void exec_cpu_register_locked(struct exec_cpu *cpu);
 void exec_cpu_unregister_locked(struct exec_cpu *cpu);
 
-/* translate-loop.c, with exec_tb_lock held: a new block in the cache,
- * or NULL when its first instruction cannot be fetched. */
-struct exec_tb *exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags);
+/* translate-loop.c, with exec_tb_lock held: a new block in the cache
+ * (0), -EFAULT when its first instruction cannot be fetched, -ENOSPC
+ * when the code buffer is full (flush in an exclusive section, retry). */
+int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
+                       struct exec_tb **out);
 
 /* Flag of one-instruction blocks, kept apart from the normal ones. */
 #define EXEC_TB_ONE_INSN 0x80000000u
@@ -121,6 +130,10 @@ struct exec_tb *exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t f
  * page of addr, dropping its code: false when it was not protected. */
 void exec_protect_code(uint64_t start, uint64_t end);
 bool exec_unprotect_page(uint64_t addr);
+
+/* code-fork.c: in the child of a fork, private copies of the JIT's
+ * shared code buffer views at the same addresses (exits on failure). */
+void exec_code_fork_child(void);
 
 /* The goto_ptr lookup: jump cache, then the block cache. */
 uintptr_t exec_helper_lookup_tb_ptr(void *env, uint64_t pc);

@@ -11,7 +11,8 @@
  * flush, because a thread may still be returning from it.  The full flush
  * (code buffer full, fence.i) drops the backends' code too.
  *
- * All functions here run with exec_tb_lock held.
+ * All functions here run with exec_tb_lock held; the full flush also in
+ * an exclusive section (no other thread in generated code).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -192,11 +193,17 @@ void exec_flush_all_locked(void)
     exec_stats.flushes++;
 }
 
-void exec_flush_all(void)
+static void flush_all(void *arg)
 {
+    (void)arg;
     pthread_mutex_lock(&exec_tb_lock);
     exec_flush_all_locked();
     pthread_mutex_unlock(&exec_tb_lock);
+}
+
+void exec_flush_all(void)
+{
+    exec_exclusive(flush_all, NULL);
 }
 
 void exec_cpu_register_locked(struct exec_cpu *cpu)
@@ -213,6 +220,19 @@ void exec_cpu_unregister_locked(struct exec_cpu *cpu)
             return;
         }
     }
+}
+
+void exec_cpu_foreach_locked(void (*fn)(struct exec_cpu *c, void *arg), void *arg)
+{
+    for (struct exec_cpu *c = cpus; c; c = c->next)
+        fn(c, arg);
+}
+
+void exec_cpu_keep_only_locked(struct exec_cpu *keep)
+{
+    cpus = keep;
+    if (keep)
+        keep->next = NULL;
 }
 
 void exec_get_stats(struct exec_stats *s)

@@ -13,8 +13,9 @@
  * EXEC_EXCP_INTERRUPT before running any instruction; the loop puts the
  * pc back to the block's start (a chained entry did not store it).
  *
- * A full code buffer (tcg_gen_code() == -ENOSPC) flushes every block
- * and translates again into the empty buffer.
+ * A full code buffer (tcg_gen_code() == -ENOSPC) is the caller's to
+ * handle: it flushes every block in an exclusive section (other threads
+ * may be running the code) and asks again.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -135,7 +136,8 @@ static void build(struct exec_cpu *cpu, struct exec_dc *dc)
         fe->tb_stop(dc);
 }
 
-struct exec_tb *exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags)
+int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
+                       struct exec_tb **out)
 {
     const struct guest_frontend *fe = cpu->fe;
     struct exec_tb *tb;
@@ -143,7 +145,7 @@ struct exec_tb *exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t f
     int r;
 
     if (!exec_code_ok(pc, 1))
-        return NULL;
+        return -EFAULT;
     tb = calloc(1, sizeof(*tb));
     if (!tb) {
         fprintf(stderr, "uemu: out of memory for a translation block\n");
@@ -151,22 +153,20 @@ struct exec_tb *exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t f
     }
     tb->pc = pc;
     tb->flags = flags;
-    for (int attempt = 0;; attempt++) {
-        dc = (struct exec_dc){
-            .pc_first = pc, .pc_next = pc, .flags = flags,
-            .max_insns = flags & EXEC_TB_ONE_INSN ? 1 : EXEC_MAX_INSNS, .state = EXEC_DC_NEXT, .tb = tb,
-        };
-        tb->has_dest[0] = tb->has_dest[1] = false;
-        tcg_func_start();
-        build(cpu, &dc);
-        if (attempt == 0 && log_enabled(LOG_IN_ASM))
-            log_in_asm(fe, pc, dc.pc_next);
-        if (attempt == 0 && log_enabled(LOG_OP))
-            log_dump("OP:", NULL);
-        r = tcg_gen_code(&tb->t);
-        if (r != -ENOSPC || attempt)
-            break;
-        exec_flush_all_locked();
+    dc = (struct exec_dc){
+        .pc_first = pc, .pc_next = pc, .flags = flags,
+        .max_insns = flags & EXEC_TB_ONE_INSN ? 1 : EXEC_MAX_INSNS, .state = EXEC_DC_NEXT, .tb = tb,
+    };
+    tcg_func_start();
+    build(cpu, &dc);
+    if (log_enabled(LOG_IN_ASM))
+        log_in_asm(fe, pc, dc.pc_next);
+    if (log_enabled(LOG_OP))
+        log_dump("OP:", NULL);
+    r = tcg_gen_code(&tb->t);
+    if (r == -ENOSPC) {
+        free(tb);
+        return r;
     }
     if (r < 0) {
         fprintf(stderr, "uemu: cannot compile the block at 0x%llx: %s\n",
@@ -180,7 +180,8 @@ struct exec_tb *exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t f
     tb->pc_end = dc.pc_next > pc ? dc.pc_next : pc + 1;
     exec_tb_insert_locked(tb);
     exec_stats.translated++;
-    return tb;
+    *out = tb;
+    return 0;
 }
 
 void exec_gen_goto_tb(struct exec_dc *dc, unsigned n, tcg_i64 pc, uint64_t dest)

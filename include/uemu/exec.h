@@ -27,7 +27,15 @@
  * EXEC_EXIT_LIMIT is an exception code, returned by exec_cpu_exec().
  *
  * Threads: each guest thread has its own exec_cpu (and tcg context);
- * the block cache is shared and guarded by one lock.
+ * the block cache is shared and guarded by one lock (translation,
+ * lookups that miss the thread's jump cache, chaining, invalidation).
+ * Chaining patches are single atomic stores, and an invalidated block's
+ * code stays until the next full flush, so other threads may run
+ * through it meanwhile.  The full flush (code buffer full, fence.i)
+ * frees code: it runs in an exclusive section, entered once every other
+ * thread has left exec_cpu_exec() (each is interrupted and waits at its
+ * next entry until the section ends).  A thread in a system call is not
+ * in exec_cpu_exec() and never delays an exclusive section.
  */
 #ifndef UEMU_EXEC_H
 #define UEMU_EXEC_H
@@ -127,6 +135,9 @@ int exec_init(const char *backend);
  * front end's state exceeds the engine's limit). */
 struct exec_cpu *exec_cpu_new(const struct guest_frontend *fe);
 void exec_cpu_free(struct exec_cpu *cpu);
+/* A new thread's cpu with a copy of cpu's guest state (a clone's
+ * child); NULL when out of memory. */
+struct exec_cpu *exec_cpu_clone(struct exec_cpu *cpu);
 void *exec_cpu_env(struct exec_cpu *cpu);
 const struct exec_fault *exec_cpu_fault(const struct exec_cpu *cpu);
 /* Run guest code until an exception; returns its code. */
@@ -148,6 +159,23 @@ void exec_cpu_interrupt(struct exec_cpu *cpu);
  */
 typedef void exec_signal_fn(int sig, siginfo_t *si, void *uc);
 void exec_set_sent_signal_handler(exec_signal_fn *fn);
+
+/*
+ * Fork protocol: exec_fork_start() before the host fork (takes the
+ * engine's locks once no exclusive section is under way; the caller
+ * takes the mmap lock first and must not be in exec_cpu_exec()), then
+ * exec_fork_end(false) in the parent (releases) or exec_fork_end(true)
+ * in the child (fresh locks; only the calling thread's cpus remain).
+ */
+void exec_fork_start(void);
+void exec_fork_end(bool child);
+
+/*
+ * Run fn(arg) while no other thread runs guest code (see "Threads"
+ * above); the caller must not be in exec_cpu_exec() nor hold the mmap
+ * lock or the block cache lock.
+ */
+void exec_exclusive(void (*fn)(void *), void *arg);
 
 /* Drop translated code overlapping [start, start + len). */
 void exec_invalidate(uint64_t start, uint64_t len);

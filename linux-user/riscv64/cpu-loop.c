@@ -9,6 +9,9 @@
  * interrupt requested by a host signal) pending signals are delivered
  * (linux-user/signal.c, riscv64/signal.c).
  *
+ * Every guest thread runs the same loop on its own cpu; clone's hooks
+ * for riscv64 (rv_thread_isa) set a child's a0, pc, sp and tp.
+ *
  *     lu_cpu_loop_riscv64("./prog", info.entry, stack.sp);
  */
 #include <errno.h>
@@ -17,6 +20,7 @@
 #include <string.h>
 
 #include "linux-user/signal.h"
+#include "linux-user/thread.h"
 #include "target/riscv64/cpu.h"
 #include "uemu/exec.h"
 #include "uemu/guest-space.h"
@@ -125,18 +129,14 @@ static void deliver(struct rv_cpu *env, bool intr, int64_t nr, uint64_t a0)
     }
 }
 
-int lu_cpu_loop_riscv64(const char *prog, guest_addr entry, guest_addr sp)
-{
-    struct exec_cpu *cpu = exec_cpu_new(&rv_frontend);
-    struct rv_cpu *env;
+/* The program's name for fault messages (all threads). */
+static const char *prog_name;
 
-    if (!cpu)
-        return -ENOMEM;
-    env = exec_cpu_env(cpu);
-    env->pc = entry;
-    env->x[2] = sp;
-    env->res_addr = ~(uint64_t)0;
-    lu_signal_thread_start(cpu);
+static void __attribute__((noreturn)) loop(struct exec_cpu *cpu)
+{
+    struct rv_cpu *env = exec_cpu_env(cpu);
+    const char *prog = prog_name;
+
     for (;;) {
         int e = exec_cpu_exec(cpu);
         int64_t nr = (int64_t)env->x[17];
@@ -170,4 +170,51 @@ int lu_cpu_loop_riscv64(const char *prog, guest_addr entry, guest_addr sp)
         }
         deliver(env, intr, nr, a0);
     }
+}
+
+static void set_stack_tls(void *envp, uint64_t sp, bool set_tls, uint64_t tls)
+{
+    struct rv_cpu *env = envp;
+
+    if (sp)
+        env->x[2] = sp;
+    if (set_tls)
+        env->x[4] = tls;
+}
+
+/* The child's copy was taken inside the ecall: it returns 0 past it,
+ * without the parent's LR reservation. */
+static void child_return(void *envp)
+{
+    struct rv_cpu *env = envp;
+
+    env->x[10] = 0;
+    env->pc += 4;
+    env->res_addr = ~(uint64_t)0;
+}
+
+static const struct lu_thread_isa rv_thread_isa = {
+    .clone_tls_arg = 3,
+    .clone_ctid_arg = 4,
+    .set_stack_tls = set_stack_tls,
+    .child_return = child_return,
+    .run = loop,
+};
+
+int lu_cpu_loop_riscv64(const char *prog, guest_addr entry, guest_addr sp)
+{
+    struct exec_cpu *cpu = exec_cpu_new(&rv_frontend);
+    struct rv_cpu *env;
+
+    if (!cpu)
+        return -ENOMEM;
+    prog_name = prog;
+    env = exec_cpu_env(cpu);
+    env->pc = entry;
+    env->x[2] = sp;
+    env->res_addr = ~(uint64_t)0;
+    lu_thread_main(&rv_thread_isa, cpu);
+    lu_signal_thread_start(cpu);
+    lu_signal_process_start();
+    loop(cpu);
 }

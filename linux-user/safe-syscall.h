@@ -1,0 +1,34 @@
+/*
+ * Private to linux-user: host system calls that a guest signal must be
+ * able to interrupt (safe-syscall.c).
+ *
+ * A blocking host call made for the guest (futex wait, read of a pipe,
+ * wait4, sigsuspend-like waits) must return -EINTR when a guest signal
+ * for the thread arrives, also when it arrives after the cpu loop's last
+ * check but before the host call blocks: then the kernel would not
+ * interrupt anything and the signal would wait for the call's end.
+ * lu_safe_syscall() checks the thread's "signal pending" word right
+ * before the syscall instruction; the host signal handler sets that
+ * word and, when the thread was stopped between the check and the
+ * syscall instruction, moves it to the -EINTR return
+ * (lu_safe_syscall_interrupted).  So the call either sees the word, or
+ * is interrupted by the host kernel, or never starts.
+ */
+#ifndef LINUX_USER_SAFE_SYSCALL_H
+#define LINUX_USER_SAFE_SYSCALL_H
+
+#include <stdint.h>
+
+/* The host call nr: its result, or -errno (-EINTR when a guest signal
+ * came first). */
+long lu_safe_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
+
+/* From a host signal handler, after the thread's word was set: uc is
+ * the interrupted context (ucontext_t). */
+void lu_safe_syscall_interrupted(void *uc);
+
+/* The calling thread's word: set when a guest signal it may take is
+ * pending (signal.c sets and clears it). */
+extern __thread volatile int lu_signal_kick;
+
+#endif

@@ -1,0 +1,253 @@
+/*
+ * Guest threads: one host thread per guest thread, the thread count
+ * that decides whether exit(2) ends a thread or the process, the
+ * thread's clear_child_tid and robust futex list, and the process's end.
+ *
+ * exit of a thread that is not the last: its robust list is walked and
+ * its clear_child_tid word zeroed and woken (in that order, as the
+ * kernel's mm_release does), its engine cpu freed, then the host thread
+ * ends.  exit of the last thread ends the process with the status of
+ * the first thread when that one already exited (the kernel reports the
+ * group leader's code), else its own.  exit_group ends the host process
+ * at once, every thread with it.
+ *
+ * A new host thread starts with every signal blocked (so no host signal
+ * handler runs before its guest state exists), then takes the guest
+ * mask it inherited.
+ */
+#include <pthread.h>
+#include <semaphore.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "signal.h"
+#include "thread.h"
+#include "uemu/guest-mem.h"
+#include "uemu/log.h"
+#include "uemu/page-table.h"
+
+/* include/uapi/linux/futex.h */
+#define FUTEX_WAITERS    0x80000000u
+#define FUTEX_OWNER_DIED 0x40000000u
+#define FUTEX_TID_MASK   0x3fffffffu
+/* kernel/futex: ROBUST_LIST_LIMIT */
+#define ROBUST_LIST_LIMIT 2048
+
+static const struct lu_thread_isa *thread_isa;
+static __thread struct exec_cpu *thread_cpu;
+static __thread bool is_leader;
+static __thread uint64_t clear_tid;
+static __thread uint64_t robust_head;
+
+static pthread_mutex_t count_lock = PTHREAD_MUTEX_INITIALIZER;
+static int nb_threads = 1;
+static bool leader_exited;
+static int leader_status;
+
+/* The parent's request; valid until the child posts ready. */
+struct start {
+    struct exec_cpu *cpu;
+    uint64_t sigmask, clear_tid, child_settid, parent_settid;
+    sem_t ready;
+    pid_t tid;
+};
+
+void lu_thread_main(const struct lu_thread_isa *isa, struct exec_cpu *cpu)
+{
+    thread_isa = isa;
+    thread_cpu = cpu;
+    is_leader = true;
+}
+
+struct exec_cpu *lu_thread_cpu(void)
+{
+    return thread_cpu;
+}
+
+const struct lu_thread_isa *lu_thread_isa(void)
+{
+    return thread_isa;
+}
+
+void lu_thread_set_clear_tid(uint64_t addr)
+{
+    clear_tid = addr;
+}
+
+void lu_thread_set_robust_list(uint64_t head)
+{
+    robust_head = head;
+}
+
+uint64_t lu_thread_robust_list(void)
+{
+    return robust_head;
+}
+
+void lu_thread_count_add(void)
+{
+    pthread_mutex_lock(&count_lock);
+    nb_threads++;
+    pthread_mutex_unlock(&count_lock);
+}
+
+void lu_thread_count_sub(void)
+{
+    pthread_mutex_lock(&count_lock);
+    nb_threads--;
+    pthread_mutex_unlock(&count_lock);
+}
+
+void lu_thread_fork_child(void)
+{
+    pthread_mutex_t fresh = PTHREAD_MUTEX_INITIALIZER;
+
+    count_lock = fresh;
+    nb_threads = 1;
+    leader_exited = false;
+    is_leader = true;
+}
+
+static void put_tid(uint64_t addr, pid_t tid)
+{
+    int32_t v = tid;
+
+    if (addr)
+        copy_to_guest(addr, &v, sizeof(v));
+}
+
+static void *thread_main(void *arg)
+{
+    struct start *st = arg;
+    struct exec_cpu *cpu = st->cpu;
+    uint64_t mask = st->sigmask;
+    pid_t tid = gettid();
+
+    thread_cpu = cpu;
+    clear_tid = st->clear_tid;
+    put_tid(st->parent_settid, tid);
+    put_tid(st->child_settid, tid);
+    st->tid = tid;
+    sem_post(&st->ready);
+    lu_signal_thread_start(cpu);
+    lu_signal_thread_mask(mask);
+    thread_isa->run(cpu);
+    __builtin_unreachable();
+}
+
+int lu_thread_start(struct exec_cpu *cpu, uint64_t sigmask, uint64_t clear_child,
+                    uint64_t child_settid, uint64_t parent_settid)
+{
+    struct start st = { cpu, sigmask, clear_child, child_settid, parent_settid, .tid = 0 };
+    sigset_t all, old;
+    pthread_attr_t attr;
+    pthread_t t;
+    int r;
+
+    if (sem_init(&st.ready, 0, 0) < 0)
+        return -errno;
+    sigfillset(&all);
+    sigdelset(&all, SIGSEGV);
+    sigdelset(&all, SIGBUS);
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    r = pthread_create(&t, &attr, thread_main, &st);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    pthread_attr_destroy(&attr);
+    if (r == 0)
+        while (sem_wait(&st.ready) < 0)
+            continue;
+    sem_destroy(&st.ready);
+    return r ? -r : st.tid;
+}
+
+void lu_process_exit(int status)
+{
+    log_close();
+    fflush(NULL);
+    _exit(status & 0xff);
+}
+
+/* The kernel's handle_futex_death for the word at uaddr: the owner
+ * died, a waiter (if any) is woken to find out. */
+static void futex_owner_died(uint64_t uaddr, uint32_t tid)
+{
+    uint32_t *w = guest_access(uaddr, 4, PAGE_READ | PAGE_WRITE);
+    uint32_t old;
+
+    if (!w || (uaddr & 3))
+        return;
+    old = __atomic_load_n(w, __ATOMIC_SEQ_CST);
+    while ((old & FUTEX_TID_MASK) == tid) {
+        uint32_t nv = (old & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+
+        if (__atomic_compare_exchange_n(w, &old, nv, false, __ATOMIC_SEQ_CST,
+                                        __ATOMIC_SEQ_CST)) {
+            if (old & FUTEX_WAITERS)
+                lu_futex_wake(uaddr, 1);
+            return;
+        }
+    }
+}
+
+/* struct robust_list_head { next; long futex_offset; list_op_pending };
+ * entries are struct robust_list { next } inside the locks; bit 0 of a
+ * pointer marks a PI futex. */
+static void walk_robust_list(void)
+{
+    uint64_t head[3], next, pending;
+    uint32_t tid = (uint32_t)gettid();
+    int64_t off;
+
+    if (!robust_head || copy_from_guest(head, robust_head, sizeof(head)))
+        return;
+    next = head[0];
+    off = (int64_t)head[1];
+    pending = head[2] & ~(uint64_t)1;
+    for (int n = 0; next != robust_head && n < ROBUST_LIST_LIMIT; n++) {
+        uint64_t entry = next & ~(uint64_t)1, after;
+
+        if (copy_from_guest(&after, entry, sizeof(after)))
+            break;
+        if (entry != pending)
+            futex_owner_died(entry + (uint64_t)off, tid);
+        next = after;
+    }
+    if (pending)
+        futex_owner_died(pending + (uint64_t)off, tid);
+}
+
+void lu_thread_exit(int status)
+{
+    struct exec_cpu *cpu = thread_cpu;
+
+    pthread_mutex_lock(&count_lock);
+    if (nb_threads == 1) {
+        int st = leader_exited && !is_leader ? leader_status : status;
+
+        pthread_mutex_unlock(&count_lock);
+        lu_process_exit(st);
+    }
+    nb_threads--;
+    if (is_leader) {
+        leader_exited = true;
+        leader_status = status;
+    }
+    pthread_mutex_unlock(&count_lock);
+    walk_robust_list();
+    if (clear_tid) {
+        uint32_t zero = 0;
+
+        if (copy_to_guest(clear_tid, &zero, sizeof(zero)) == 0)
+            lu_futex_wake(clear_tid, 1);
+    }
+    thread_cpu = NULL;
+    lu_signal_thread_end();
+    exec_cpu_free(cpu);
+    pthread_exit(NULL);
+}
