@@ -50,7 +50,7 @@ GUEST_BINS := $(foreach isa,$(ISAS),$(if $(shell command -v $(CROSS_CC_$(isa)) 2
 
 SAN_FLAGS_CHECK := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all check check-only check-stress demo bench install clean distclean deps unit guest tools san
+.PHONY: all check check-only check-stress perf-baseline demo bench install clean distclean deps unit guest tools san
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/uemu $(BUILD)/uemu-riscv64 $(BUILD)/uemu-aarch64
@@ -150,6 +150,11 @@ check: deps
 	$(MAKE) check-only
 check-only: all unit tools guest san
 	BUILD=$(BUILD) tests/run-tests
+
+# A new baseline for the instruction-count regression test (tests/perf).
+perf-baseline: all guest
+	BUILD=$(BUILD) tests/perf/run --baseline > tests/perf/baseline.new
+	mv tests/perf/baseline.new tests/perf/baseline
 
 # Issue #5's stress test (threads + signals + fork + exec in one program),
 # STRESS_COUNT runs under the JIT and a tenth of them under TCI; too long
