@@ -39,7 +39,7 @@
 #include "uemu/guest-mem.h"
 #include "uemu/page-table.h"
 
-#define LU_SIGSET_SIZE   8
+#define LU_SIGSET_SIZE   ((size_t)8) /* size_t: syscall() passes it as a long */
 #define LU_TIMEX_SIZE    208
 _Static_assert(sizeof(struct itimerspec) == 32, "asm-generic itimerspec");
 _Static_assert(sizeof(struct sigevent) == 64, "asm-generic sigevent");

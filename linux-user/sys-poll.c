@@ -40,7 +40,7 @@
 #include "uemu/guest-mem.h"
 #include "uemu/page-table.h"
 
-#define LU_SIGSET_SIZE 8
+#define LU_SIGSET_SIZE ((size_t)8)   /* size_t: syscall() passes it as a long */
 #define LU_POLLFD_SIZE 8
 #define LU_EPOLL_BATCH 1024
 /* The kernel's EP_MAX_EVENTS for a 16-byte struct epoll_event. */
