@@ -31,6 +31,9 @@
  */
 #include <limits.h>
 #include <signal.h>
+#include <stddef.h>
+#include <sys/inotify.h>
+#include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <time.h>
 
@@ -43,6 +46,9 @@
 #define LU_TIMEX_SIZE    208
 _Static_assert(sizeof(struct itimerspec) == 32, "asm-generic itimerspec");
 _Static_assert(sizeof(struct sigevent) == 64, "asm-generic sigevent");
+_Static_assert(sizeof(struct signalfd_siginfo) == 128, "what read() returns from a signalfd");
+_Static_assert(sizeof(struct inotify_event) == 16 &&
+               offsetof(struct inotify_event, name) == 16, "what read() returns from inotify");
 
 static int64_t sys_eventfd2(const uint64_t *a)
 {
