@@ -2,8 +2,8 @@
  * IR for fences, environment calls, Zicsr and Zifencei, and the F/D
  * instructions that only move bits (loads, stores, fmv, fsgnj).
  *
- * CSRs: the user floating-point CSRs (fflags, frm, fcsr) go through
- * rv_helper_csr; the counters cycle, time and instret are read-only
+ * CSRs: fflags is read and written inline through env; frm and fcsr
+ * go through rv_helper_csr; the counters cycle, time and instret are read-only
  * (any write is illegal) and read through rv_helper_counter.  Every
  * other CSR is illegal in user mode.  csrrs/csrrc with rs1 = x0 (or a
  * zero immediate) do not write.  A write to frm or fcsr ends the block:
@@ -71,6 +71,29 @@ static const struct tcg_helper helper_counter = {
     .args = { TCG_TYPE_I32 },
 };
 
+/*
+ * fflags inline (frflags/fsflags pairs guard libm's quiet compares in hot
+ * loops): fflags is no IR global, so it is reached through env, where the
+ * FP helpers and the JIT's fast paths keep it too.
+ */
+static void gen_fflags(const rv_insn *d, unsigned op, tcg_i64 src, bool writes)
+{
+    tcg_i64 old = tcg_temp_new_i64(), v = tcg_temp_new_i64();
+
+    tcg_gen_ld_i64(old, tcg_env(), rv_env_layout.fflags, TCG_MO_32);
+    if (writes) {
+        tcg_gen_andi_i64(v, src, 0x1f);
+        if (op == RV_CSR_RS) {
+            tcg_gen_or_i64(v, old, v);
+        } else if (op == RV_CSR_RC) {
+            tcg_gen_not_i64(v, v);
+            tcg_gen_and_i64(v, old, v);
+        }
+        tcg_gen_st_i64(v, tcg_env(), rv_env_layout.fflags, TCG_MO_32);
+    }
+    rv_set_gpr(d->rd, old);
+}
+
 /* csr op src into rd; writes says whether the instruction writes. */
 static bool gen_csr(struct rv_tr *t, const rv_insn *d, unsigned op, tcg_i64 src,
                     bool writes)
@@ -81,6 +104,8 @@ static bool gen_csr(struct rv_tr *t, const rv_insn *d, unsigned op, tcg_i64 src,
     tcg_gen_movi_i32(csr, d->csr);
     switch (d->csr) {
     case RV_CSR_FFLAGS:
+        gen_fflags(d, op, src, writes);
+        return true;
     case RV_CSR_FRM:
     case RV_CSR_FCSR: {
         int args[4] = { tcg_env().n, csr.n, kind.n, src.n };
