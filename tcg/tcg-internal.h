@@ -64,7 +64,13 @@ struct tcg_backend {
     void (*dump)(FILE *f, const struct tcg_tb *tb);
     /* the code position of a host fault at host_pc, 0 if not ours */
     uintptr_t (*fault_code_pc)(uintptr_t host_pc);
+    /* host instructions of a block (-d profile), NULL: not counted */
+    unsigned (*count_insns)(const struct tcg_tb *tb);
 };
+
+/* tcg-profile.c: a block's translation starts and ends. */
+void tcg_profile_block_start(void);
+void tcg_profile_block_done(const struct tcg_tb *tb);
 
 extern const struct tcg_backend tcg_backend_tci;
 extern const struct tcg_backend tcg_backend_x86_64;

@@ -110,6 +110,7 @@ tcg_i64 tcg_global_i64(intptr_t offset, const char *name)
 
 void tcg_func_start(void)
 {
+    tcg_profile_block_start();
     tcg_ctx->nb_temps = tcg_ctx->nb_globals;
     tcg_ctx->nb_labels = 0;
     tcg_ctx->nb_ops = 0;
@@ -313,6 +314,7 @@ int tcg_gen_code(struct tcg_tb *tb)
         fprintf(s->dump_file, "OUT (%s, %zu bytes):\n", cur_backend->name, tb->size);
         tcg_tb_dump(s->dump_file, tb);
     }
+    tcg_profile_block_done(tb);
     return 0;
 }
 
@@ -332,6 +334,8 @@ void tcg_tb_free(struct tcg_tb *tb)
 
 uintptr_t tcg_tb_exec(const struct tcg_tb *tb, void *env)
 {
+    if (tcg_profiling)
+        __atomic_add_fetch(&tcg_prof.entries, 1, __ATOMIC_RELAXED);
     return tb->be->exec(tb, env);
 }
 

@@ -29,6 +29,8 @@
 #include <zlib.h>
 
 #include "uemu/log.h"
+#include "uemu/options.h"
+#include "uemu/profile.h"
 
 /* Must match sys-exec.c's marker. */
 #define LOG_CONTINUE_ENV "UEMU_LOG_CONTINUE"
@@ -115,6 +117,8 @@ int log_open(const char *path, unsigned mask)
         log_continue = true;
     }
     log_mask = mask;
+    if (mask & LOG_PROFILE)
+        profile_start();
     return 0;
 }
 
@@ -145,6 +149,8 @@ void log_flush(void)
 
 void log_close(void)
 {
+    if (log_enabled(LOG_PROFILE))
+        profile_report();
     pthread_mutex_lock(&log_lock);
     if (log_gz)
         gzclose(log_gz);

@@ -191,6 +191,28 @@ struct tcg_tb {
     uint32_t jmp_off[2];     /* patch site of goto_tb n, UINT32_MAX: none */
 };
 
+/*
+ * -d profile (tcg/tcg-profile.c): counters kept once tcg_profile_enable()
+ * ran, before the first block; the accel reports them.  Generated code
+ * counts without atomics, so concurrent threads may lose a few.
+ */
+struct tcg_profile {
+    uint64_t blocks, guest_insns, host_insns, host_bytes;
+    uint64_t gen_ns;            /* translation, front end included */
+    uint64_t tb_execs;          /* blocks run (JIT; TCI: entries and jumps) */
+    uint64_t entries;           /* tcg_tb_exec calls: runs started from C */
+    uint64_t ptr_jumps;         /* goto_ptr taken into a block */
+    uint64_t helper_calls;
+    uint64_t helper_cycles;     /* tcg_profile_cycles() units */
+    uint64_t start_ns, start_cycles;
+};
+extern struct tcg_profile tcg_prof;
+extern bool tcg_profiling;
+void tcg_profile_enable(void);
+uint64_t tcg_profile_now_ns(void);
+/* The host's cycle counter (x86_64: TSC), or nanoseconds elsewhere. */
+uint64_t tcg_profile_cycles(void);
+
 struct tcg_ctx;
 extern __thread struct tcg_ctx *tcg_ctx;
 

@@ -93,6 +93,15 @@ uint64_t tci_call(const struct tcg_helper *h, const uint64_t *args)
             avalue[i] = (void *)&args[i];
         }
     }
+    if (tcg_profiling) {
+        uint64_t t0 = tcg_profile_cycles();
+
+        ffi_call(cif_for(h), FFI_FN(h->func), &ret, avalue);
+        __atomic_add_fetch(&tcg_prof.helper_cycles, tcg_profile_cycles() - t0,
+                           __ATOMIC_RELAXED);
+        __atomic_add_fetch(&tcg_prof.helper_calls, 1, __ATOMIC_RELAXED);
+        return (uint64_t)ret;
+    }
     ffi_call(cif_for(h), FFI_FN(h->func), &ret, avalue);
     return (uint64_t)ret;
 }

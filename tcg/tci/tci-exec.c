@@ -167,6 +167,8 @@ uintptr_t tci_exec(const struct tcg_tb *tb, void *env)
     f[0] = (uint64_t)(uintptr_t)env;
     /* a fault handler may have jumped out of an earlier access */
     access_pc = NULL;
+    if (tcg_profiling)
+        tcg_prof.tb_execs++;
     for (;;) {
         uint32_t h = *pc;
         const uint32_t *a = pc + 1;
@@ -350,8 +352,11 @@ uintptr_t tci_exec(const struct tcg_tb *tb, void *env)
             const uint64_t *slot = (const void *)(a + ((uintptr_t)a & 4 ? 1 : 0));
             uint64_t dest = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
 
-            if (dest)
+            if (dest) {
                 pc = base = (const uint32_t *)(uintptr_t)dest;
+                if (tcg_profiling)
+                    tcg_prof.tb_execs++;
+            }
             continue;
         }
         case TCG_OP_exit_tb:
@@ -360,6 +365,10 @@ uintptr_t tci_exec(const struct tcg_tb *tb, void *env)
             if (!f[a[0]])
                 return 0;
             pc = base = (const uint32_t *)(uintptr_t)f[a[0]];
+            if (tcg_profiling) {
+                tcg_prof.tb_execs++;
+                tcg_prof.ptr_jumps++;
+            }
             continue;
         case TCI_END:
             return 0;

@@ -34,7 +34,7 @@ enum {
 /* opcodes used with x_rr/x_rm */
 enum {
     OP_ADD = 0x01, OP_OR = 0x09, OP_AND = 0x21, OP_SUB = 0x29,
-    OP_XOR = 0x31, OP_CMP = 0x39, OP_TEST = 0x85,
+    OP_XOR = 0x31, OP_CMP = 0x39, OP_TEST = 0x85, OP_SUB_LD = 0x2b,
     OP_MOV_ST = 0x89, OP_MOV_ST8 = 0x88, OP_MOV_LD = 0x8b, OP_LEA = 0x8d,
     OP_MOVSXD = 0x63, OP_GRP3 = 0xf7, OP_SHIFT_CL = 0xd3, OP_SHIFT_I = 0xc1,
     OP_XCHG = 0x87, OP_XCHG8 = 0x86,

@@ -449,6 +449,47 @@ static int gen_fast(struct gen *g, const struct tcg_op *op, const struct tcg_hel
     return 2;
 }
 
+/* add qword [addr], v (lock add when atomic), through rcx */
+static void gen_profile_add(struct gen *g, uint64_t *addr, int v, bool atomic)
+{
+    x_movi(&g->b, RCX, (uintptr_t)addr);
+    x_rm(&g->b, (atomic ? X_LOCK : 0) | X_W | 0x83, EXT_ADD, RCX, X_NOREG, 0);
+    x_b(&g->b, (uint8_t)v);
+}
+
+/* rax = the TSC (rdtsc's edx:eax); clobbers rdx */
+static void gen_rdtsc(struct gen *g)
+{
+    x_b(&g->b, 0x0f);
+    x_b(&g->b, 0x31);
+    x_shifti(&g->b, 1, EXT_SHL, RDX, 32);
+    x_rr(&g->b, X_W | OP_OR, RDX, RAX);
+}
+
+/*
+ * -d profile: the call counted and timed with the TSC.  The start time
+ * and the result wait in 16 bytes below the frame (rsp stays aligned);
+ * rdx, an argument, is kept in r10 across rdtsc (the call sequence has
+ * freed r10 and r11).
+ */
+static void gen_call_timed(struct gen *g, const void *fn)
+{
+    x_alui(&g->b, X_W, EXT_SUB, RSP, 16);
+    x_rr(&g->b, X_W | OP_MOV_LD, R10, RDX);
+    gen_rdtsc(g);
+    x_rm(&g->b, X_W | OP_MOV_ST, RAX, RSP, X_NOREG, 0);
+    x_rr(&g->b, X_W | OP_MOV_LD, RDX, R10);
+    x_call_abs(&g->b, fn);
+    x_rm(&g->b, X_W | OP_MOV_ST, RAX, RSP, X_NOREG, 8);
+    gen_rdtsc(g);
+    x_rm(&g->b, X_W | OP_SUB_LD, RAX, RSP, X_NOREG, 0);
+    x_movi(&g->b, RCX, (uintptr_t)&tcg_prof.helper_cycles);
+    x_rm(&g->b, X_LOCK | X_W | OP_ADD, RAX, RCX, X_NOREG, 0);
+    gen_profile_add(g, &tcg_prof.helper_calls, 1, true);
+    x_rm(&g->b, X_W | OP_MOV_LD, RAX, RSP, X_NOREG, 8);
+    x_alui(&g->b, X_W, EXT_ADD, RSP, 16);
+}
+
 static void gen_call(struct gen *g, const struct tcg_op *op)
 {
     const struct tcg_helper *h = tcg_op_helper(op);
@@ -464,7 +505,10 @@ static void gen_call(struct gen *g, const struct tcg_op *op)
     /* after the loads, which may have cached a temp in r10/r11 */
     x86_regs_before_call(&g->regs);
     ndone = gen_fast(g, op, h, done);
-    x_call_abs(&g->b, h->func);
+    if (tcg_profiling)
+        gen_call_timed(g, h->func);
+    else
+        x_call_abs(&g->b, h->func);
     for (int i = 0; i < ndone; i++)
         x_patch32(done[i], g->b.p);
     if (!(h->flags & TCG_CALL_NO_WRITE_GLOBALS))
@@ -935,6 +979,8 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         x86_regs_sync_globals(&g->regs);
         x_rr(&g->b, X_W | OP_TEST, RAX, RAX);
         jmp_epilogue(g, CC_E);
+        if (tcg_profiling)
+            gen_profile_add(g, &tcg_prof.ptr_jumps, 1, false);
         x_rr(&g->b, 0xff, 4, RAX);
         break;
     default:
@@ -972,6 +1018,8 @@ static int emit(struct gen *g, struct tcg_tb *tb)
     int insn = -1;
     bool reachable = true;
 
+    if (tcg_profiling)
+        gen_profile_add(g, &tcg_prof.tb_execs, 1, false);
     x86_regs_enter(&g->regs);
     for (int i = 0; i < s->nb_ops; i++) {
         const struct tcg_op *op = &s->ops[i];
@@ -1151,6 +1199,21 @@ static void x86_dump(FILE *f, const struct tcg_tb *tb)
     cs_close(&h);
 }
 
+static unsigned x86_count_insns(const struct tcg_tb *tb)
+{
+    csh h;
+    cs_insn *insn;
+    size_t n;
+
+    if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK)
+        return 0;
+    n = cs_disasm(h, tb->code, tb->size, (uint64_t)(uintptr_t)tb->code, 0, &insn);
+    if (n)
+        cs_free(insn, n);
+    cs_close(&h);
+    return (unsigned)n;
+}
+
 const struct tcg_backend tcg_backend_x86_64 = {
     .name = "jit",
     .gen_code = x86_gen_code,
@@ -1160,4 +1223,5 @@ const struct tcg_backend tcg_backend_x86_64 = {
     .flush = x86_code_flush,
     .dump = x86_dump,
     .fault_code_pc = x86_fault_code_pc,
+    .count_insns = x86_count_insns,
 };
