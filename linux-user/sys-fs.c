@@ -16,6 +16,10 @@
  * the kernel writes a length it decides (sched_getaffinity), the call
  * writes into a host buffer first and only that length is copied out.
  *
+ * Calls that may block for a long time (sendfile, splice, tee,
+ * vmsplice, copy_file_range on pipes and sockets, flock) go through
+ * lu_safe_syscall(), so a guest signal interrupts them (safe-syscall.h).
+ *
  * Names that must exist (statfs, getxattr, listxattr, name_to_handle_at)
  * are looked up through the -L prefix; names that are changed (mknodat,
  * setxattr, removexattr) are used as the guest gave them (sys-path.c).
@@ -45,6 +49,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "safe-syscall.h"
 #include "syscall-nr.h"
 #include "syscall.h"
 #include "uemu/guest-mem.h"
@@ -111,7 +116,7 @@ static int64_t sys_sendfile(const uint64_t *a)
     void *off;
     if (!opt_buf(a[2], sizeof(int64_t), PAGE_READ | PAGE_WRITE, &off))
         return -EFAULT;
-    return lu_host_ret(syscall(SYS_sendfile, (int)a[0], (int)a[1], off, (size_t)a[3]));
+    return lu_safe_syscall(SYS_sendfile, (int)a[0], (int)a[1], (long)off, (long)a[3], 0, 0);
 }
 
 static int64_t sys_copy_file_range(const uint64_t *a)
@@ -120,8 +125,8 @@ static int64_t sys_copy_file_range(const uint64_t *a)
     if (!opt_buf(a[1], sizeof(int64_t), PAGE_READ | PAGE_WRITE, &in) ||
         !opt_buf(a[3], sizeof(int64_t), PAGE_READ | PAGE_WRITE, &out))
         return -EFAULT;
-    return lu_host_ret(syscall(SYS_copy_file_range, (int)a[0], in, (int)a[2], out,
-                               (size_t)a[4], (unsigned)a[5]));
+    return lu_safe_syscall(SYS_copy_file_range, (int)a[0], (long)in, (int)a[2], (long)out,
+                           (long)a[4], (unsigned)a[5]);
 }
 
 static int64_t sys_splice(const uint64_t *a)
@@ -130,13 +135,13 @@ static int64_t sys_splice(const uint64_t *a)
     if (!opt_buf(a[1], sizeof(int64_t), PAGE_READ | PAGE_WRITE, &in) ||
         !opt_buf(a[3], sizeof(int64_t), PAGE_READ | PAGE_WRITE, &out))
         return -EFAULT;
-    return lu_host_ret(syscall(SYS_splice, (int)a[0], in, (int)a[2], out,
-                               (size_t)a[4], (unsigned)a[5]));
+    return lu_safe_syscall(SYS_splice, (int)a[0], (long)in, (int)a[2], (long)out,
+                           (long)a[4], (unsigned)a[5]);
 }
 
 static int64_t sys_tee(const uint64_t *a)
 {
-    return lu_host_ret(syscall(SYS_tee, (int)a[0], (int)a[1], (size_t)a[2], (unsigned)a[3]));
+    return lu_safe_syscall(SYS_tee, (int)a[0], (int)a[1], (long)a[2], (unsigned)a[3], 0, 0);
 }
 
 /*
@@ -166,7 +171,7 @@ static int64_t sys_vmsplice(const uint64_t *a)
         if (!v[i].iov_base)
             return -EFAULT;
     }
-    return lu_host_ret(syscall(SYS_vmsplice, fd, v, (unsigned long)n, (unsigned)a[3]));
+    return lu_safe_syscall(SYS_vmsplice, fd, (long)v, (long)n, (unsigned)a[3], 0, 0);
 }
 
 static int64_t sys_memfd_create(const uint64_t *a)
@@ -198,7 +203,7 @@ static int64_t sys_sync_file_range(const uint64_t *a)
 
 static int64_t sys_flock(const uint64_t *a)
 {
-    return lu_host_ret(syscall(SYS_flock, (int)a[0], (int)a[1]));
+    return lu_safe_syscall(SYS_flock, (int)a[0], (int)a[1], 0, 0, 0, 0);
 }
 
 static int64_t sys_mknodat(const uint64_t *a)

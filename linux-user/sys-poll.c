@@ -14,16 +14,18 @@
  * the guest's timespec as Linux does (a failed write is ignored, as
  * there).
  *
- * Signal masks: the guest's mask (signal numbers are the host's) goes
- * to the host call, so the host kernel swaps it in and out atomically
- * around the wait, less the signals the engine must always take
- * (SIGSEGV, SIGBUS).  A host signal arriving during the wait reaches
- * signal.c's handler and ends the call with EINTR.  Known gaps
- * (TODO(#5), need signal.c): a signal signal.c queued itself (sent by
- * the thread to itself) and left pending because the guest blocks it is
- * not seen by the temporary mask, and a signal that the temporary mask
- * let in but the guest's own mask blocks is delivered only once the
- * guest unblocks it, not right after the call as Linux does.
+ * Signals: the waits are made through lu_safe_syscall(), so a guest
+ * signal arriving just before the host call blocks ends it with EINTR
+ * (safe-syscall.h).  The guest's temporary mask (signal numbers are the
+ * host's) goes to the host call, so the host kernel swaps it in and out
+ * atomically around the wait, less the signals the engine must always
+ * take (SIGSEGV, SIGBUS); signals the guest blocks wait pending in the
+ * host kernel (signal.c), where the temporary mask lets them in.  Known
+ * gap (TODO(#5), needs signal.c): a signal that the temporary mask let
+ * in but the thread's own mask blocks ends the wait with EINTR but is
+ * delivered only once the guest unblocks it, not on return from the
+ * call with the temporary mask in the frame as Linux does (signal.c
+ * would keep the temporary mask until then, as for rt_sigsuspend).
  *
  * Epoll waits hand the host at most LU_EPOLL_BATCH events per call,
  * which Linux allows (maxevents is a maximum).
@@ -35,12 +37,13 @@
 #include <sys/syscall.h>
 #include <time.h>
 
+#include "safe-syscall.h"
 #include "syscall-nr.h"
 #include "syscall.h"
 #include "uemu/guest-mem.h"
 #include "uemu/page-table.h"
 
-#define LU_SIGSET_SIZE ((size_t)8)   /* size_t: syscall() passes it as a long */
+#define LU_SIGSET_SIZE 8
 #define LU_POLLFD_SIZE 8
 #define LU_EPOLL_BATCH 1024
 /* The kernel's EP_MAX_EVENTS for a 16-byte struct epoll_event. */
@@ -107,7 +110,8 @@ static int64_t sys_ppoll(const uint64_t *a)
         return -EFAULT;
     if ((r = load_time(a[2], &t)) < 0 || (r = load_mask(a[3], a[4], &mask, &hmask)) < 0)
         return r;
-    r = lu_host_ret(syscall(SYS_ppoll, fds, nfds, t.host, hmask, LU_SIGSET_SIZE));
+    r = lu_safe_syscall(SYS_ppoll, (long)fds, nfds, (long)t.host, (long)hmask,
+                        LU_SIGSET_SIZE, 0);
     if (t.host)
         copy_to_guest(a[2], t.host, sizeof(*t.host));
     return r;
@@ -136,9 +140,9 @@ static int64_t sys_pselect6(const uint64_t *a)
         return -EFAULT;
     if ((r = load_mask(sig[0], sig[1], &mask, &hmask)) < 0)
         return r;
-    const void *hsig[2] = { hmask, (void *)(uintptr_t)LU_SIGSET_SIZE };
-    r = lu_host_ret(syscall(SYS_pselect6, n, sets[0], sets[1], sets[2], t.host,
-                            hmask ? hsig : NULL));
+    const long hsig[2] = { (long)hmask, LU_SIGSET_SIZE };
+    r = lu_safe_syscall(SYS_pselect6, n, (long)sets[0], (long)sets[1], (long)sets[2],
+                        (long)t.host, (long)(hmask ? hsig : NULL));
     if (t.host)
         copy_to_guest(a[4], t.host, sizeof(*t.host));
     return r;
@@ -188,10 +192,11 @@ static int64_t epoll_wait_common(const uint64_t *a, int timeout_ms, const struct
     if (!ev)
         return -ENOMEM;
     if (ts)
-        r = syscall(SYS_epoll_pwait2, (int)a[0], ev, n, ts, hmask, LU_SIGSET_SIZE);
+        r = lu_safe_syscall(SYS_epoll_pwait2, (int)a[0], (long)ev, n, (long)ts, (long)hmask,
+                            LU_SIGSET_SIZE);
     else
-        r = syscall(SYS_epoll_pwait, (int)a[0], ev, n, timeout_ms, hmask, LU_SIGSET_SIZE);
-    r = lu_host_ret(r);
+        r = lu_safe_syscall(SYS_epoll_pwait, (int)a[0], (long)ev, n, timeout_ms, (long)hmask,
+                            LU_SIGSET_SIZE);
     for (int64_t i = 0; i < r; i++) {
         out[i].events = ev[i].events;
         out[i].pad = 0;
