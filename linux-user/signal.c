@@ -283,6 +283,15 @@ static int install_host(int sig, uint64_t handler, uint64_t flags)
     return sigaction(sig, &sa, NULL) < 0 ? -errno : 0;
 }
 
+void lu_signal_host_threads_started(void)
+{
+    pthread_mutex_lock(&action_lock);
+    install_host(32, actions[32].handler, actions[32].flags);
+    install_host(33, actions[33].handler, actions[33].flags);
+    pthread_mutex_unlock(&action_lock);
+    apply_host_mask();
+}
+
 /* What the thread's stack_t says for a thread running on sp. */
 static struct lu_stack altstack_at(uint64_t sp)
 {
@@ -312,7 +321,9 @@ void lu_signal_force(int sig, int code, uint64_t addr)
     info.u.fault.addr = addr;
     /* force_sig_info: a blocked or ignored fault gets the default action. */
     if ((guest_mask & BIT(sig)) || actions[sig].handler == LU_SIG_IGN) {
+        pthread_mutex_lock(&action_lock);
         actions[sig].handler = LU_SIG_DFL;
+        pthread_mutex_unlock(&action_lock);
         set_mask(guest_mask & ~BIT(sig));
     }
     mark_pending(sig, &info);

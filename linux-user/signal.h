@@ -79,6 +79,9 @@ struct lu_sigdelivery {
 /* The thread's engine cpu, for interrupts from host signal handlers. */
 void lu_signal_thread_start(struct exec_cpu *cpu);
 
+/* The host C library just set up threads (it took signals 32 and 33):
+ * the guest's dispositions and mask again. */
+void lu_signal_host_threads_started(void);
 /* The first thread: the mask and ignored signals execve kept. */
 void lu_signal_process_start(void);
 /* A new thread's guest mask (its parent's); the guest mask now; the

@@ -127,6 +127,8 @@ static int64_t clone_process(uint64_t flags, uint64_t sp, uint64_t ptid, uint64_
         if (flags & CLONE_CHILD_SETTID)
             put_tid(ctid, gettid());
         lu_thread_set_clear_tid(flags & CLONE_CHILD_CLEARTID ? ctid : 0);
+        /* The kernel gives a forked child no robust list. */
+        lu_thread_set_robust_list(0);
         return 0;
     }
     lu_signal_fork_end(false);

@@ -45,6 +45,8 @@ static __thread uint64_t robust_head;
 
 static pthread_mutex_t count_lock = PTHREAD_MUTEX_INITIALIZER;
 static int nb_threads = 1;
+/* The host C library's first-thread set-up has run (see host_threads). */
+static bool host_threaded;
 static bool leader_exited;
 static int leader_status;
 
@@ -108,6 +110,7 @@ void lu_thread_fork_child(void)
 
     count_lock = fresh;
     nb_threads = 1;
+    host_threaded = false;
     leader_exited = false;
     is_leader = true;
 }
@@ -139,6 +142,34 @@ static void *thread_main(void *arg)
     __builtin_unreachable();
 }
 
+static void *nothing(void *arg)
+{
+    return arg;
+}
+
+/*
+ * The host C library installs its own handler for signal 33 and
+ * unblocks 32 and 33 when the process gets its first thread.  Those are
+ * the guest's (signal.c): so the first guest thread is preceded by a
+ * host thread that does nothing, then the guest's dispositions and mask
+ * are set again.  No other guest thread runs yet at that point.
+ */
+static int host_threads(void)
+{
+    pthread_t t;
+    int r;
+
+    if (host_threaded)
+        return 0;
+    r = pthread_create(&t, NULL, nothing, NULL);
+    if (r)
+        return -r;
+    pthread_join(t, NULL);
+    lu_signal_host_threads_started();
+    host_threaded = true;
+    return 0;
+}
+
 int lu_thread_start(struct exec_cpu *cpu, uint64_t sigmask, uint64_t clear_child,
                     uint64_t child_settid, uint64_t parent_settid)
 {
@@ -148,6 +179,9 @@ int lu_thread_start(struct exec_cpu *cpu, uint64_t sigmask, uint64_t clear_child
     pthread_t t;
     int r;
 
+    r = host_threads();
+    if (r < 0)
+        return r;
     if (sem_init(&st.ready, 0, 0) < 0)
         return -errno;
     sigfillset(&all);

@@ -7,9 +7,11 @@
  * pages.  So the child, while it is the only thread, replaces every
  * shared mapping of a memfd named "uemu-..." by a mapping of a fresh
  * memfd, at the same addresses with the same protections and offsets,
- * holding a copy of the pages in use (the resident ones, per mincore:
- * a page never written is a hole and stays one).  Pointers into the
- * buffer (blocks, chains, the prologue) stay valid.
+ * holding a copy of the pages in use.  The buffer is filled from its
+ * start, so that is every page up to the last one resident (mincore): a
+ * page swapped out below it is read back in, the never-written pages
+ * after it stay holes.  Pointers into the buffer (blocks, chains, the
+ * prologue) stay valid.
  *
  * The mappings are found in /proc/self/maps, read with plain system
  * calls (the child of a threaded parent must not rely on stdio locks).
@@ -100,6 +102,8 @@ static int copy_memfd(const struct code_map *maps, int n, uint64_t ino)
     const struct code_map *src = NULL;
     uint64_t size = 0;
     long ps = sysconf(_SC_PAGESIZE);
+    unsigned char *in = NULL;
+    size_t npages, used, len;
     int fd;
 
     for (int i = 0; i < n; i++) {
@@ -117,15 +121,19 @@ static int copy_memfd(const struct code_map *maps, int n, uint64_t ino)
         return -errno;
     if (ftruncate(fd, (off_t)size) < 0)
         goto fail;
-    for (uintptr_t p = src->start; p < src->end; p += (uintptr_t)ps) {
-        unsigned char in;
-
-        if (mincore((void *)p, (size_t)ps, &in) < 0)
-            goto fail;
-        if ((in & 1) && pwrite(fd, (void *)p, (size_t)ps,
-                               (off_t)(src->offset + (p - src->start))) != ps)
-            goto fail;
+    used = npages = (src->end - src->start) / (uintptr_t)ps;
+    in = malloc(npages);
+    if (!in || mincore((void *)src->start, src->end - src->start, in) < 0)
+        goto fail;
+    while (used > 0 && !(in[used - 1] & 1))
+        used--;
+    len = used * (size_t)ps;
+    if (len && pwrite(fd, (void *)src->start, len, (off_t)src->offset) != (ssize_t)len) {
+        errno = errno ? errno : EIO;
+        goto fail;
     }
+    free(in);
+    in = NULL;
     for (int i = 0; i < n; i++) {
         if (maps[i].inode == ino &&
             mmap((void *)maps[i].start, maps[i].end - maps[i].start, maps[i].prot,
@@ -135,8 +143,13 @@ static int copy_memfd(const struct code_map *maps, int n, uint64_t ino)
     close(fd);
     return 0;
 fail:
-    close(fd);
-    return -errno;
+    {
+        int e = errno;
+
+        free(in);
+        close(fd);
+        return -e;
+    }
 }
 
 void exec_code_fork_child(void)

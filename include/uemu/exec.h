@@ -33,9 +33,10 @@
  * code stays until the next full flush, so other threads may run
  * through it meanwhile.  The full flush (code buffer full, fence.i)
  * frees code: it runs in an exclusive section, entered once every other
- * thread has left exec_cpu_exec() (each is interrupted and waits at its
- * next entry until the section ends).  A thread in a system call is not
- * in exec_cpu_exec() and never delays an exclusive section.
+ * thread has left exec_cpu_exec() (each is interrupted: its
+ * exec_cpu_exec() returns EXEC_EXCP_INTERRUPT, and its next call waits
+ * until the section ends).  A thread in a system call is not in
+ * exec_cpu_exec() and never delays an exclusive section.
  */
 #ifndef UEMU_EXEC_H
 #define UEMU_EXEC_H
