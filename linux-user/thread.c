@@ -6,10 +6,10 @@
  * exit of a thread that is not the last: its robust list is walked and
  * its clear_child_tid word zeroed and woken (in that order, as the
  * kernel's mm_release does), its engine cpu freed, then the host thread
- * ends.  exit of the last thread ends the process with the status of
- * the first thread when that one already exited (the kernel reports the
- * group leader's code), else its own.  exit_group ends the host process
- * at once, every thread with it.
+ * ends.  exit of the last thread ends the process with that thread's
+ * status (what a parent sees from Linux too, whichever thread was
+ * first).  exit_group ends the host process at once, every thread with
+ * it.
  *
  * A new host thread starts with every signal blocked (so no host signal
  * handler runs before its guest state exists), then takes the guest
@@ -39,7 +39,6 @@
 
 static const struct lu_thread_isa *thread_isa;
 static __thread struct exec_cpu *thread_cpu;
-static __thread bool is_leader;
 static __thread uint64_t clear_tid;
 static __thread uint64_t robust_head;
 
@@ -47,8 +46,6 @@ static pthread_mutex_t count_lock = PTHREAD_MUTEX_INITIALIZER;
 static int nb_threads = 1;
 /* The host C library's first-thread set-up has run (see host_threads). */
 static bool host_threaded;
-static bool leader_exited;
-static int leader_status;
 
 /* The parent's request; valid until the child posts ready. */
 struct start {
@@ -62,7 +59,6 @@ void lu_thread_main(const struct lu_thread_isa *isa, struct exec_cpu *cpu)
 {
     thread_isa = isa;
     thread_cpu = cpu;
-    is_leader = true;
 }
 
 struct exec_cpu *lu_thread_cpu(void)
@@ -111,8 +107,6 @@ void lu_thread_fork_child(void)
     count_lock = fresh;
     nb_threads = 1;
     host_threaded = false;
-    leader_exited = false;
-    is_leader = true;
 }
 
 static void put_tid(uint64_t addr, pid_t tid)
@@ -262,16 +256,10 @@ void lu_thread_exit(int status)
 
     pthread_mutex_lock(&count_lock);
     if (nb_threads == 1) {
-        int st = leader_exited && !is_leader ? leader_status : status;
-
         pthread_mutex_unlock(&count_lock);
-        lu_process_exit(st);
+        lu_process_exit(status);
     }
     nb_threads--;
-    if (is_leader) {
-        leader_exited = true;
-        leader_status = status;
-    }
     pthread_mutex_unlock(&count_lock);
     walk_robust_list();
     if (clear_tid) {

@@ -50,11 +50,8 @@ int lu_thread_start(struct exec_cpu *cpu, uint64_t sigmask, uint64_t clear_child
 void lu_thread_count_add(void);
 void lu_thread_count_sub(void);
 void lu_thread_fork_child(void);
-/*
- * exit(2) of the calling thread: the process's end when it is the last
- * one (with the status of the first thread when that one exited
- * before), else the thread's alone; never returns.
- */
+/* exit(2) of the calling thread: the process's end (with this status)
+ * when it is the last one, else the thread's alone; never returns. */
 void __attribute__((noreturn)) lu_thread_exit(int status);
 /* exit_group(2) and the process's end from any thread. */
 void __attribute__((noreturn)) lu_process_exit(int status);
