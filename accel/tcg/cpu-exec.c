@@ -172,11 +172,15 @@ struct exec_cpu *exec_cpu_new(const struct guest_frontend *fe)
         return NULL;
     }
     {
-        /* The caller may be a thread creating another's cpu. */
+        /* The caller may be a thread creating another's cpu; front ends
+         * keep the global handles in statics: one thread at a time. */
+        static pthread_mutex_t globals_lock = PTHREAD_MUTEX_INITIALIZER;
         struct tcg_ctx *mine = tcg_ctx;
 
+        pthread_mutex_lock(&globals_lock);
         tcg_ctx_set(cpu->ctx);
         fe->init_globals();
+        pthread_mutex_unlock(&globals_lock);
         if (mine)
             tcg_ctx_set(mine);
     }
@@ -424,7 +428,8 @@ static struct exec_tb *find_tb(struct exec_cpu *cpu, struct exec_tb *last, unsig
     uint64_t pc = cpu->fe->get_pc(env);
     uint32_t flags = cpu->fe->get_flags(env);
     struct exec_jc_entry *e = &cpu->jc[exec_jc_hash(pc)];
-    struct exec_tb *tb = e->tb;
+    /* Other threads may clear the entry (invalidation): no lock here. */
+    struct exec_tb *tb = __atomic_load_n(&e->tb, __ATOMIC_ACQUIRE);
     bool fresh = false;
 
     if (cpu->one_insn) {
