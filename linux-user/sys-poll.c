@@ -20,12 +20,14 @@
  * host's) goes to the host call, so the host kernel swaps it in and out
  * atomically around the wait, less the signals the engine must always
  * take (SIGSEGV, SIGBUS); signals the guest blocks wait pending in the
- * host kernel (signal.c), where the temporary mask lets them in.  Known
- * gap (TODO(#5), needs signal.c): a signal that the temporary mask let
- * in but the thread's own mask blocks ends the wait with EINTR but is
- * delivered only once the guest unblocks it, not on return from the
- * call with the temporary mask in the frame as Linux does (signal.c
- * would keep the temporary mask until then, as for rt_sigsuspend).
+ * host kernel (signal.c), where the temporary mask lets them in.  A
+ * signal taken that way is then pending in signal.c but blocked by the
+ * thread's own mask; Linux delivers it as the call returns, with the
+ * thread's own mask saved in the frame and restored by sigreturn.  That
+ * is rt_sigsuspend's behaviour, and signal.c offers it only as that
+ * system call: so the guest's temporary mask, still in guest memory, is
+ * handed to lu_sys_rt_sigsuspend(), which returns at once because the
+ * signal is pending (TODO(#5): a signal.c function for it).
  *
  * Epoll waits hand the host at most LU_EPOLL_BATCH events per call,
  * which Linux allows (maxevents is a maximum).
@@ -37,6 +39,7 @@
 #include <sys/syscall.h>
 #include <time.h>
 
+#include "linux-user/signal.h"
 #include "safe-syscall.h"
 #include "syscall-nr.h"
 #include "syscall.h"
@@ -59,6 +62,29 @@ struct lu_epoll_event {
 };
 _Static_assert(sizeof(struct lu_epoll_event) == 16, "asm-generic struct epoll_event");
 _Static_assert(sizeof(struct epoll_event) == 12, "x86_64 packs struct epoll_event");
+
+/*
+ * After a wait with the guest's temporary mask (at guest address addr)
+ * ended with EINTR: deliver what that mask let in, as described above.
+ * Probing with the temporary mask tells whether anything is pending
+ * under it; without that rt_sigsuspend would wait.
+ */
+static void deliver_under(uint64_t addr, uint64_t mask)
+{
+    uint64_t own = lu_signal_mask();
+    bool waiting;
+
+    /* mask lacks the engine's signals (load_mask): own's stand. */
+    if (!(own & ~mask & ~HOST_KEEP))
+        return;
+    lu_signal_thread_mask(mask | (own & HOST_KEEP));
+    waiting = lu_signal_pending();
+    lu_signal_thread_mask(own);
+    if (waiting) {
+        const uint64_t args[6] = { addr, LU_SIGSET_SIZE };
+        lu_sys_rt_sigsuspend(args);
+    }
+}
 
 /* A guest timespec in, for a call that may write the time left back. */
 struct opt_time {
@@ -112,6 +138,8 @@ static int64_t sys_ppoll(const uint64_t *a)
         return r;
     r = lu_safe_syscall(SYS_ppoll, (long)fds, nfds, (long)t.host, (long)hmask,
                         LU_SIGSET_SIZE, 0);
+    if (r == -EINTR && hmask)
+        deliver_under(a[3], mask);
     if (t.host)
         copy_to_guest(a[2], t.host, sizeof(*t.host));
     return r;
@@ -143,6 +171,8 @@ static int64_t sys_pselect6(const uint64_t *a)
     const long hsig[2] = { (long)hmask, LU_SIGSET_SIZE };
     r = lu_safe_syscall(SYS_pselect6, n, (long)sets[0], (long)sets[1], (long)sets[2],
                         (long)t.host, (long)(hmask ? hsig : NULL));
+    if (r == -EINTR && hmask)
+        deliver_under(sig[0], mask);
     if (t.host)
         copy_to_guest(a[4], t.host, sizeof(*t.host));
     return r;
@@ -197,6 +227,8 @@ static int64_t epoll_wait_common(const uint64_t *a, int timeout_ms, const struct
     else
         r = lu_safe_syscall(SYS_epoll_pwait, (int)a[0], (long)ev, n, timeout_ms, (long)hmask,
                             LU_SIGSET_SIZE);
+    if (r == -EINTR && hmask)
+        deliver_under(a[4], mask);
     for (int64_t i = 0; i < r; i++) {
         out[i].events = ev[i].events;
         out[i].pad = 0;

@@ -1,7 +1,8 @@
 /* A signal blocked by the thread and let in by the temporary mask of
  * ppoll, pselect and epoll_pwait ends the wait with EINTR; the handler
- * has run by the time the mask is back to normal.  The signal comes
- * from the kernel (an interval timer), not from the thread itself. */
+ * runs before the call returns, with the thread's own mask back after.
+ * The signal comes from the kernel (an interval timer), not from the
+ * thread itself. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
@@ -35,7 +36,7 @@ static void alarm_pending(void)
 
 static void report(const char *what, long r)
 {
-    int e = errno;
+    int e = errno, before = hits;
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, NULL, &none);
@@ -44,8 +45,8 @@ static void report(const char *what, long r)
     sigemptyset(&unblock);
     sigaddset(&unblock, SIGALRM);
     sigprocmask(SIG_UNBLOCK, &unblock, NULL);
-    printf("%s: %ld %s, mask kept %d, handler runs %d\n", what, r, r < 0 ? strerror(e) : "",
-           still_blocked, hits);
+    printf("%s: %ld %s, mask kept %d, handler ran before return %d, in all %d\n", what, r,
+           r < 0 ? strerror(e) : "", still_blocked, before, hits);
     sigprocmask(SIG_BLOCK, &unblock, NULL);
     hits = 0;
 }
