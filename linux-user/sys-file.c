@@ -16,7 +16,9 @@
 #include <linux/stat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <net/if.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -51,6 +53,7 @@ struct lu_target_stat {
     uint32_t unused5;
 };
 _Static_assert(sizeof(struct lu_target_stat) == 128, "asm-generic struct stat is 128 bytes");
+_Static_assert(sizeof(struct ifreq) == 40, "struct ifreq");
 
 #define LU_IOV_MAX 1024
 
@@ -328,9 +331,22 @@ int64_t lu_sys_fcntl(const uint64_t *a)
     return -EINVAL;
 }
 
+/* struct termios2 (asm-generic/termbits.h: the kernel termios and two
+ * speeds), which glibc's <termios.h> cannot be included beside. */
+struct lu_termios2 {
+    uint32_t flags[4];
+    uint8_t line, cc[19];
+    uint32_t ispeed, ospeed;
+};
+_Static_assert(sizeof(struct lu_termios2) == 44, "struct termios2");
+#define LU_TCGETS2  _IOR('T', 0x2A, struct lu_termios2)
+#define LU_TCSETS2  _IOW('T', 0x2B, struct lu_termios2)
+#define LU_TCSETSW2 _IOW('T', 0x2C, struct lu_termios2)
+#define LU_TCSETSF2 _IOW('T', 0x2D, struct lu_termios2)
+
 /*
- * Terminal and generic file ioctls whose numbers and argument layouts are
- * the same for asm-generic guests and the x86_64 host.  size: bytes the
+ * Terminal, generic file and socket ioctls whose numbers and argument
+ * layouts are the same for asm-generic guests and the x86_64 host.  size: bytes the
  * argument points to (0: the argument is a plain value or unused).
  */
 static const struct {
@@ -361,6 +377,21 @@ static const struct {
     { TCFLSH, 0, 0 },
     { TCXONC, 0, 0 },
     { TCSBRK, 0, 0 },
+    { LU_TCGETS2, 44, PAGE_WRITE },
+    { LU_TCSETS2, 44, PAGE_READ },
+    { LU_TCSETSW2, 44, PAGE_READ },
+    { LU_TCSETSF2, 44, PAGE_READ },
+    { SIOCATMARK, 4, PAGE_WRITE },    /* sockets (SIOCINQ, SIOCOUTQ: FIONREAD, TIOCOUTQ) */
+    { FIOGETOWN, 4, PAGE_WRITE },
+    { FIOSETOWN, 4, PAGE_READ },
+    { SIOCGPGRP, 4, PAGE_WRITE },
+    { SIOCSPGRP, 4, PAGE_READ },
+    { SIOCGIFNAME, 40, PAGE_READ | PAGE_WRITE },  /* struct ifreq, no pointers */
+    { SIOCGIFINDEX, 40, PAGE_READ | PAGE_WRITE },
+    { SIOCGIFFLAGS, 40, PAGE_READ | PAGE_WRITE },
+    { SIOCGIFMTU, 40, PAGE_READ | PAGE_WRITE },
+    { SIOCGIFADDR, 40, PAGE_READ | PAGE_WRITE },
+    { SIOCGIFHWADDR, 40, PAGE_READ | PAGE_WRITE },
 };
 
 int64_t lu_sys_ioctl(const uint64_t *a)
