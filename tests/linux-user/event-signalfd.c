@@ -1,5 +1,6 @@
 /* signalfd reading blocked signals the kernel keeps pending: an interval
- * timer's SIGALRM and a POSIX timer's real-time signal with its value. */
+ * timer's SIGALRM, a POSIX timer's real-time signal with its value, and
+ * signals the thread sends itself (raise, sigqueue). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
@@ -64,6 +65,22 @@ int main(void)
     read_one(fd);
     read_one(fd);
     timer_delete(t);
+
+    /* sent by the thread itself */
+    sigset_t usr;
+    sigemptyset(&usr);
+    sigaddset(&usr, SIGUSR1);
+    sigprocmask(SIG_BLOCK, &usr, NULL);
+    int ufd = signalfd(-1, &usr, SFD_NONBLOCK);
+    raise(SIGUSR1);
+    struct signalfd_siginfo si;
+    long r = read(ufd, &si, sizeof(si));
+    printf("raise: %ld signo ok %d code %d pid ok %d\n", r, si.ssi_signo == SIGUSR1,
+           si.ssi_code, si.ssi_pid == (unsigned)getpid());
+    sigqueue(getpid(), SIGUSR1, (union sigval){ .sival_int = 31337 });
+    r = read(ufd, &si, sizeof(si));
+    printf("sigqueue: %ld code %d int %d\n", r, si.ssi_code, si.ssi_int);
+    show("empty again", read(ufd, &si, sizeof(si)));
 
     /* the mask can be changed on the same descriptor */
     sigset_t only;
