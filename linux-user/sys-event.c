@@ -15,19 +15,16 @@
  * are (timer values through host copies, to keep the kernel's order
  * of errors), and read() needs no help (sys-file.c).
  *
- * Signals: guest signal numbers are the host's and a guest's signal
- * mask is mirrored into the host thread's (signal.c), so a POSIX timer
- * with SIGEV_SIGNAL or SIGEV_THREAD_ID (guest thread ids are host ones)
- * and a signalfd work through the host kernel: the timer's signal
+ * Signals: guest signal numbers are the host's, a guest's signal mask
+ * is mirrored into the host thread's, and the signals the guest sends,
+ * also to itself, go through the host kernel (signal.c).  So a POSIX
+ * timer with SIGEV_SIGNAL or SIGEV_THREAD_ID (guest thread ids are host
+ * ones) and a signalfd work through the host kernel: the timer's signal
  * reaches signal.c's handler with its siginfo (si_code SI_TIMER, the
  * timer id, the overrun, sigev_value), and a blocked signal pending in
- * the host kernel is what the signalfd reads.  Known gaps, which need
- * signal.c (TODO(#5)): a signal the thread sends itself (raise, kill of
- * its own pid) is queued inside signal.c, not by the host, so a
- * signalfd does not see it; signals 32 and 33 are the host glibc's and
- * are not installed for the guest, so a timer (or glibc's SIGEV_THREAD
- * helper, which uses 32) with them reaches only a thread that waits
- * for them with sigwaitinfo.
+ * the host kernel, wherever it came from, is what the signalfd reads.
+ * SIGEV_THREAD is the guest C library's business: glibc turns it into
+ * SIGEV_THREAD_ID to a helper thread with its signal 32.
  */
 #include <limits.h>
 #include <signal.h>
