@@ -18,6 +18,9 @@
  *    reported under -d unimp.  Every other option value is plain data of
  *    the same layout and goes to the host as it is.
  *
+ * Calls that may block (connect, accept, send and receive) go through
+ * lu_safe_syscall() so that a guest signal interrupts them.
+ *
  * Addresses the kernel returns (accept, getsockname, recvfrom) land in a
  * host sockaddr_storage and are copied out truncated to the guest's
  * length, which is then set to the full length, as Linux does.  Guest
@@ -34,6 +37,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "safe-syscall.h"
 #include "syscall-nr.h"
 #include "syscall.h"
 #include "uemu/guest-mem.h"
@@ -145,7 +149,7 @@ static int64_t sys_connect(const uint64_t *a)
 {
     const void *sa;
     int64_t r = addr_in(a[1], a[2], &sa);
-    return r < 0 ? r : lu_host_ret(connect((int)a[0], sa, (socklen_t)a[2]));
+    return r < 0 ? r : lu_safe_syscall(SYS_connect, (int)a[0], (long)sa, (socklen_t)a[2], 0, 0, 0);
 }
 
 static int64_t sys_listen(const uint64_t *a)
@@ -168,13 +172,13 @@ static int64_t do_accept(const uint64_t *a, int flags)
     int64_t r = addr_out_room(a[1], a[2], true, &room);
     if (r < 0)
         return r;
-    int fd = accept4((int)a[0], room < 0 ? NULL : (struct sockaddr *)&ss,
-                     room < 0 ? NULL : &len, flags);
+    long fd = lu_safe_syscall(SYS_accept4, (int)a[0], room < 0 ? 0 : (long)&ss,
+                              room < 0 ? 0 : (long)&len, flags, 0, 0);
     if (fd < 0)
-        return -errno;
+        return fd;
     r = addr_out(a[1], a[2], room, &ss, len);
     if (r < 0) {
-        close(fd);
+        close((int)fd);
         return r;
     }
     return fd;
@@ -225,7 +229,8 @@ static int64_t sys_sendto(const uint64_t *a)
     int64_t r = addr_in(a[4], a[5], &sa);
     if (r < 0)
         return r;
-    return lu_host_ret(sendto((int)a[0], buf, a[2], (int)a[3], sa, sa ? (socklen_t)a[5] : 0));
+    return lu_safe_syscall(SYS_sendto, (int)a[0], (long)buf, (long)a[2], (int)a[3], (long)sa,
+                           sa ? (socklen_t)a[5] : 0);
 }
 
 static int64_t sys_recvfrom(const uint64_t *a)
@@ -239,10 +244,10 @@ static int64_t sys_recvfrom(const uint64_t *a)
     int64_t r = addr_out_room(a[4], a[5], true, &room);
     if (r < 0)
         return r;
-    ssize_t n = recvfrom((int)a[0], buf, a[2], (int)a[3],
-                         room < 0 ? NULL : (struct sockaddr *)&ss, room < 0 ? NULL : &len);
+    long n = lu_safe_syscall(SYS_recvfrom, (int)a[0], (long)buf, (long)a[2], (int)a[3],
+                             room < 0 ? 0 : (long)&ss, room < 0 ? 0 : (long)&len);
     if (n < 0)
-        return -errno;
+        return n;
     r = addr_out(a[4], a[5], room, &ss, len);
     return r < 0 ? r : n;
 }
@@ -433,7 +438,7 @@ static int64_t sys_sendmsg(const uint64_t *a)
     int64_t r = msg_load(a[1], false, &h, &iov);
     if (r < 0)
         return r;
-    r = lu_host_ret(sendmsg((int)a[0], &h, (int)a[2]));
+    r = lu_safe_syscall(SYS_sendmsg, (int)a[0], (long)&h, (int)a[2], 0, 0, 0);
     free(iov);
     return r;
 }
@@ -445,7 +450,7 @@ static int64_t sys_recvmsg(const uint64_t *a)
     int64_t r = msg_load(a[1], true, &h, &iov);
     if (r < 0)
         return r;
-    r = lu_host_ret(recvmsg((int)a[0], &h, (int)a[2]));
+    r = lu_safe_syscall(SYS_recvmsg, (int)a[0], (long)&h, (int)a[2], 0, 0, 0);
     if (r >= 0 && msg_store(a[1], &h) < 0)
         r = -EFAULT;
     free(iov);
@@ -469,8 +474,8 @@ static int64_t do_mmsg(const uint64_t *a, bool recv)
     if (recv && a[4] && !(timeout = guest_access(a[4], LU_TIMESPEC_SIZE, PAGE_READ | PAGE_WRITE)))
         return -EFAULT;
     if (vlen == 0)
-        return recv ? lu_host_ret(syscall(SYS_recvmmsg, (int)a[0], NULL, 0, (unsigned)a[3], timeout))
-                    : lu_host_ret(syscall(SYS_sendmmsg, (int)a[0], NULL, 0, (unsigned)a[3]));
+        return recv ? lu_safe_syscall(SYS_recvmmsg, (int)a[0], 0, 0, (unsigned)a[3], (long)timeout, 0)
+                    : lu_safe_syscall(SYS_sendmmsg, (int)a[0], 0, 0, (unsigned)a[3], 0, 0);
     struct mmsghdr *m = calloc(vlen, sizeof(*m));
     struct iovec **iovs = calloc(vlen, sizeof(*iovs));
     if (!m || !iovs) {
@@ -488,9 +493,8 @@ static int64_t do_mmsg(const uint64_t *a, bool recv)
             break;
     }
     if (n > 0) {
-        r = recv ? syscall(SYS_recvmmsg, (int)a[0], m, n, (unsigned)a[3], timeout)
-                 : syscall(SYS_sendmmsg, (int)a[0], m, n, (unsigned)a[3]);
-        r = lu_host_ret(r);
+        r = recv ? lu_safe_syscall(SYS_recvmmsg, (int)a[0], (long)m, n, (unsigned)a[3], (long)timeout, 0)
+                 : lu_safe_syscall(SYS_sendmmsg, (int)a[0], (long)m, n, (unsigned)a[3], 0, 0);
         for (int64_t i = 0; i < r; i++) {
             uint64_t ent = a[1] + (uint64_t)i * LU_MMSGHDR_SIZE;
             if ((recv && msg_store(ent, &m[i].msg_hdr) < 0) ||

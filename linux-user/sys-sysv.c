@@ -14,6 +14,9 @@
  * the guest wrote it and the host judges it as the guest's kernel
  * would.
  *
+ * The waits (msgsnd, msgrcv, semop, semtimedop) go through
+ * lu_safe_syscall() so that a guest signal interrupts them.
+ *
  * Order of errors: Linux checks the sizes, ids and flags before it
  * touches a buffer, and some calls act before they copy (msgrcv takes
  * the message off the queue, then faults).  A guest buffer that is not
@@ -29,6 +32,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "safe-syscall.h"
 #include "syscall-nr.h"
 #include "syscall.h"
 #include "uemu/guest-mem.h"
@@ -133,13 +137,13 @@ static int64_t sys_msgget(const uint64_t *a)
 static int64_t sys_msgsnd(const uint64_t *a)
 {
     void *msg = a[2] > SIZE_MAX - 8 ? NULL : host_buf(a[1], a[2] + 8, PAGE_READ);
-    return lu_host_ret(syscall(SYS_msgsnd, (int)a[0], msg, (size_t)a[2], (int)a[3]));
+    return lu_safe_syscall(SYS_msgsnd, (int)a[0], (long)msg, (long)a[2], (int)a[3], 0, 0);
 }
 
 static int64_t sys_msgrcv(const uint64_t *a)
 {
     void *msg = a[2] > SIZE_MAX - 8 ? NULL : host_buf(a[1], a[2] + 8, PAGE_WRITE);
-    return lu_host_ret(syscall(SYS_msgrcv, (int)a[0], msg, (size_t)a[2], (long)a[3], (int)a[4]));
+    return lu_safe_syscall(SYS_msgrcv, (int)a[0], (long)msg, (long)a[2], (long)a[3], (int)a[4], 0);
 }
 
 static int64_t sys_msgctl(const uint64_t *a)
@@ -165,7 +169,7 @@ static int64_t sys_semget(const uint64_t *a)
 static int64_t sys_semop(const uint64_t *a)
 {
     void *sops = host_buf(a[1], (uint64_t)(unsigned)a[2] * LU_SEMBUF_SIZE, PAGE_READ);
-    return lu_host_ret(syscall(SYS_semop, (int)a[0], sops, (unsigned)a[2]));
+    return lu_safe_syscall(SYS_semop, (int)a[0], (long)sops, (unsigned)a[2], 0, 0, 0);
 }
 
 /* The timeout is read before anything else, as Linux does. */
@@ -175,7 +179,7 @@ static int64_t sys_semtimedop(const uint64_t *a)
     if (a[3] && !(ts = guest_access(a[3], LU_TIMESPEC_SIZE, PAGE_READ)))
         return -EFAULT;
     void *sops = host_buf(a[1], (uint64_t)(unsigned)a[2] * LU_SEMBUF_SIZE, PAGE_READ);
-    return lu_host_ret(syscall(SYS_semtimedop, (int)a[0], sops, (unsigned)a[2], ts));
+    return lu_safe_syscall(SYS_semtimedop, (int)a[0], (long)sops, (unsigned)a[2], (long)ts, 0, 0);
 }
 
 static int64_t semctl_host(int id, int num, int cmd, unsigned long arg)
