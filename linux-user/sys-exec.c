@@ -7,14 +7,17 @@
  * is torn down before the host execve, so when it fails the guest gets
  * -errno and carries on in the same uemu.  Never a fork.
  *
- * A riscv64 ELF (ELF64, little-endian, EM_RISCV) runs through uemu
- * itself, re-executed with the carried options (linux-user-exec.h).
- * This is done even when binfmt_misc has uemu registered for riscv64:
- * a plain host execve would then give the same program the same
- * arguments, but would lose -L, -backend and the other command-line
- * options.  Anything else (a host ELF, a #! script, a foreign ELF) goes
- * to the host execve unchanged: the host kernel runs it natively or
- * through its own binfmt handlers, or refuses it (ENOEXEC).  A #!
+ * A riscv64 ELF (ELF64, little-endian, EM_RISCV) goes to the host
+ * execve first when the uemu binfmt_misc would start for it, reading
+ * only the UEMU_* variables of the new environment, would carry the
+ * options this one carries: with an entry registered, the kernel then
+ * starts it as it would from the shell.  Without an entry (ENOEXEC,
+ * nothing torn down yet), or when options would be lost (-L, -backend,
+ * -d... given on the command line), uemu re-executes itself with the
+ * carried options (linux-user-exec.h).  Anything else (a host ELF, a
+ * #! script, a foreign ELF) goes to the host execve unchanged: the host
+ * kernel runs it natively or through its own binfmt handlers, or
+ * refuses it (ENOEXEC).  A #!
  * script naming a host interpreter (/bin/sh) therefore runs natively,
  * and what that shell runs is native too, unless binfmt_misc hands a
  * riscv64 program back to uemu (then without this uemu's options).
@@ -162,6 +165,31 @@ fail:
     return err;
 }
 
+static bool same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/*
+ * Whether a uemu that binfmt_misc starts for host with envp (and no
+ * command-line options) would carry exactly the options this one does.
+ */
+static bool exec_env_carries_options(char **envp, const char *host)
+{
+    char *av[] = { (char *)exec_uemu_path, (char *)host, NULL };
+    struct uemu_options o;
+    char err[256];
+    bool same;
+
+    if (options_parse(&o, 2, av, envp, err, sizeof(err)) < 0)
+        return false;
+    same = same_str(o.ld_prefix, exec_opts.ld_prefix) && o.backend == exec_opts.backend &&
+           same_str(o.cpu_model, exec_opts.cpu_model) && o.log_mask == exec_opts.log_mask &&
+           same_str(o.log_file, exec_opts.log_file) && o.strace == exec_opts.strace;
+    options_free(&o);
+    return same;
+}
+
 /* 1 when the file is a riscv64 ELF, 0 when not, -errno when unreadable. */
 static int is_riscv64_elf(const char *host_path)
 {
@@ -244,6 +272,11 @@ int64_t lu_sys_execve(const uint64_t *a)
     if (!r) {
         err = host_execve(host, argv, envp, envc, false);
         goto out;
+    }
+    if (exec_env_carries_options(envp, host)) {
+        err = host_execve(host, argv, envp, envc, true);
+        if (err != -ENOEXEC)
+            goto out;
     }
     hargv = malloc((argc + EXEC_EXTRA_ARGS + 1) * sizeof(*hargv));
     if (!hargv) {
