@@ -213,7 +213,9 @@ static int64_t semctl_set(int id, int num, uint64_t addr)
     return semctl_host(id, num, IPC_SET, (unsigned long)&h);
 }
 
-/* GETALL and SETALL: one unsigned short per semaphore of the set. */
+/* GETALL and SETALL: one unsigned short per semaphore of the set, whose
+ * size IPC_STAT tells.  That needs read permission: SETALL on a set the
+ * caller may alter but not read fails with EACCES where Linux succeeds. */
 static int64_t semctl_all(int id, int num, int cmd, uint64_t addr)
 {
     struct lu_host_semid_ds h;
