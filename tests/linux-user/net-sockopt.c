@@ -1,7 +1,8 @@
 /* getsockopt/setsockopt round trips for common options at SOL_SOCKET,
  * IPPROTO_TCP, IPPROTO_IP and IPPROTO_IPV6 (int values, struct linger,
- * struct timeval), a short option buffer, a negative length (EINVAL),
- * unknown options (ENOPROTOOPT) and a non-socket (ENOTSOCK), a
+ * struct timeval; a receive timeout expiring), a short option buffer,
+ * a negative length (EINVAL), unknown options (ENOPROTOOPT) and a
+ * non-socket (ENOTSOCK), a
  * classic BPF filter attached and read back (SO_GET_FILTER counts
  * instructions). */
 #include <errno.h>
@@ -76,6 +77,11 @@ int main(void)
     r2 = getsockopt(u, SOL_SOCKET, SO_RCVTIMEO, &tv2, &len);
     printf("SO_RCVTIMEO %d %d: %ld.%06ld len %u\n", r1, r2, (long)tv2.tv_sec, (long)tv2.tv_usec, len);
     tv.tv_sec = 0;
+    tv.tv_usec = 20000;
+    setsockopt(u, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    char c;
+    ssize_t n = recv(u, &c, 1, 0);
+    printf("recv with SO_RCVTIMEO %zd %s\n", n, n < 0 && (errno == EAGAIN) ? "EAGAIN" : "?");
     tv.tv_usec = 250000;
     r1 = setsockopt(u, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
     len = sizeof(tv2);
