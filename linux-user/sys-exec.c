@@ -17,7 +17,9 @@
  * carried options (linux-user-exec.h).  Anything else (a host ELF, a
  * #! script, a foreign ELF) goes to the host execve unchanged: the host
  * kernel runs it natively or through its own binfmt handlers, or
- * refuses it (ENOEXEC).  A #!
+ * refuses it (ENOEXEC); a #! script the host refuses whose interpreter
+ * is a riscv64 program runs that interpreter through uemu, as a
+ * binfmt_misc entry would have it run.  A #!
  * script naming a host interpreter (/bin/sh) therefore runs natively,
  * and what that shell runs is native too, unless binfmt_misc hands a
  * riscv64 program back to uemu (then without this uemu's options).
@@ -212,6 +214,56 @@ static int is_riscv64_elf(const char *host_path)
 }
 
 /*
+ * A "#!" script whose interpreter is a riscv64 program: what the kernel
+ * would run through a binfmt_misc entry.  Fills interp (the interpreter
+ * as written, at most size bytes) and *arg (the optional argument, in
+ * the same buffer, or NULL); 1 when the file is such a script, 0 when
+ * not.  As Linux: the line ends at a newline or after 255 bytes, the
+ * interpreter at the first blank, the rest (trimmed) is one argument.
+ */
+static int script_interp(const char *host_path, char *interp, size_t size, char **arg,
+                         char *ibuf, size_t isize)
+{
+    char line[256], *p, *end;
+    int fd = open(host_path, O_RDONLY | O_CLOEXEC);
+    ssize_t r;
+
+    if (fd < 0)
+        return 0;
+    r = read(fd, line, sizeof(line) - 1);
+    close(fd);
+    if (r < 2 || line[0] != '#' || line[1] != '!')
+        return 0;
+    line[r] = '\0';
+    end = strchr(line, '\n');
+    if (end)
+        *end = '\0';
+    for (p = line + 2; *p == ' ' || *p == '\t'; p++)
+        ;
+    end = p + strcspn(p, " \t");
+    if (end == p || (size_t)(end - p) >= size)
+        return 0;
+    memcpy(interp, p, (size_t)(end - p));
+    interp[end - p] = '\0';
+    for (p = end; *p == ' ' || *p == '\t'; p++)
+        ;
+    end = p + strlen(p);
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    *end = '\0';
+    *arg = *p ? p : NULL;
+    if (*arg) {
+        size_t n = strlen(p) + 1;
+
+        if (n > isize)
+            return 0;
+        memcpy(ibuf, p, n);
+        *arg = ibuf;
+    }
+    return 1;
+}
+
+/*
  * The host execve, the log closed around it; envp gains the log's
  * continue marker when exec'ing uemu with a log file.
  */
@@ -237,9 +289,58 @@ static int host_execve(const char *file, char **argv, char **envp, size_t envc, 
     return err;
 }
 
+/* uemu re-executed for the riscv64 program at host with guest argv. */
+static int exec_uemu(const char *host, char **argv, size_t argc, char **envp, size_t envc)
+{
+    char **hargv = malloc((argc + EXEC_EXTRA_ARGS + 1) * sizeof(*hargv));
+    int err;
+
+    if (!hargv)
+        return -ENOMEM;
+    err = lu_exec_build_argv(host, argv, argc, hargv, argc + EXEC_EXTRA_ARGS + 1);
+    if (err >= 0)
+        err = host_execve(hargv[0], hargv, envp, envc, true);
+    free(hargv);
+    return err;
+}
+
+/*
+ * A script the host refused (ENOEXEC): when its "#!" names a riscv64
+ * interpreter (looked up like any guest path), run that through uemu
+ * with the arguments the kernel would give it: interpreter, optional
+ * argument, the script's path as the guest gave it, argv[1..].
+ */
+static int exec_riscv64_script(const char *path, const char *host, char **argv, size_t argc,
+                               char **envp, size_t envc)
+{
+    char interp[256], argbuf[256], ibuf[4096], *arg, **nargv;
+    const char *ihost;
+    size_t n = 0;
+    int err;
+
+    if (!script_interp(host, interp, sizeof(interp), &arg, argbuf, sizeof(argbuf)))
+        return -ENOEXEC;
+    ihost = lu_lookup_path(interp, ibuf, sizeof(ibuf));
+    if (is_riscv64_elf(ihost) != 1)
+        return -ENOEXEC;
+    nargv = malloc((argc + 3) * sizeof(*nargv));
+    if (!nargv)
+        return -ENOMEM;
+    nargv[n++] = interp;
+    if (arg)
+        nargv[n++] = arg;
+    nargv[n++] = (char *)path;
+    for (size_t i = 1; i < argc; i++)
+        nargv[n++] = argv[i];
+    nargv[n] = NULL;
+    err = exec_uemu(ihost, nargv, n, envp, envc);
+    free(nargv);
+    return err;
+}
+
 int64_t lu_sys_execve(const uint64_t *a)
 {
-    char buf[4096], **argv = NULL, **envp = NULL, **hargv = NULL;
+    char buf[4096], **argv = NULL, **envp = NULL;
     size_t argc, envc, bytes = 0;
     struct stat st;
     const char *host;
@@ -271,6 +372,8 @@ int64_t lu_sys_execve(const uint64_t *a)
     }
     if (!r) {
         err = host_execve(host, argv, envp, envc, false);
+        if (err == -ENOEXEC)
+            err = exec_riscv64_script(path, host, argv, argc, envp, envc);
         goto out;
     }
     if (exec_env_carries_options(envp, host)) {
@@ -278,16 +381,8 @@ int64_t lu_sys_execve(const uint64_t *a)
         if (err != -ENOEXEC)
             goto out;
     }
-    hargv = malloc((argc + EXEC_EXTRA_ARGS + 1) * sizeof(*hargv));
-    if (!hargv) {
-        err = -ENOMEM;
-        goto out;
-    }
-    err = lu_exec_build_argv(host, argv, argc, hargv, argc + EXEC_EXTRA_ARGS + 1);
-    if (err >= 0)
-        err = host_execve(hargv[0], hargv, envp, envc, true);
+    err = exec_uemu(host, argv, argc, envp, envc);
 out:
-    free(hargv);
     free(argv);
     free(envp);
     return err;
