@@ -213,16 +213,36 @@ static int64_t semctl_set(int id, int num, uint64_t addr)
     return semctl_host(id, num, IPC_SET, (unsigned long)&h);
 }
 
-/* GETALL and SETALL: one unsigned short per semaphore of the set, whose
- * size IPC_STAT tells.  That needs read permission: SETALL on a set the
- * caller may alter but not read fails with EACCES where Linux succeeds. */
+/*
+ * The number of semaphores in set id.  IPC_STAT needs read permission,
+ * which SETALL does not: a set the caller may alter but not read is
+ * then looked up with SEM_STAT_ANY, which takes the set's index (the
+ * id's low 15 bits, 24 with ipcmni_extend) and returns its id.
+ */
+static int64_t sem_count(int id, uint64_t *nsems)
+{
+    static const int index_bits[] = { 15, 24 };
+    struct lu_host_semid_ds h = { .nsems = 0 };
+    int64_t r = semctl_host(id, 0, IPC_STAT, (unsigned long)&h);
+
+    for (size_t i = 0; r == -EACCES && i < ARRAY_SIZE(index_bits); i++) {
+        int64_t found = semctl_host(id & ((1 << index_bits[i]) - 1), 0, SEM_STAT_ANY,
+                                    (unsigned long)&h);
+        if (found == id)
+            r = 0;
+    }
+    *nsems = h.nsems;
+    return r;
+}
+
+/* GETALL and SETALL: one unsigned short per semaphore of the set. */
 static int64_t semctl_all(int id, int num, int cmd, uint64_t addr)
 {
-    struct lu_host_semid_ds h;
-    int64_t r = semctl_host(id, 0, IPC_STAT, (unsigned long)&h);
+    uint64_t nsems;
+    int64_t r = sem_count(id, &nsems);
     if (r < 0)
         return r;
-    void *vals = host_buf(addr, h.nsems * sizeof(uint16_t), cmd == GETALL ? PAGE_WRITE : PAGE_READ);
+    void *vals = host_buf(addr, nsems * sizeof(uint16_t), cmd == GETALL ? PAGE_WRITE : PAGE_READ);
     return semctl_host(id, num, cmd, (unsigned long)vals);
 }
 

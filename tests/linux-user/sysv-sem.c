@@ -2,8 +2,9 @@
  * GETVAL, semop with several operations at once (all or none),
  * IPC_NOWAIT giving EAGAIN, SEM_UNDO operations, wait-for-zero,
  * semtimedop timing out, IPC_STAT (nsems, mode, otime set by semop) and
- * IPC_SET of the mode, GETPID, GETNCNT/GETZCNT, IPC_INFO/SEM_INFO, and
- * EINVAL after IPC_RMID. */
+ * IPC_SET of the mode, SETALL on a set that may be altered but not
+ * read, GETPID, GETNCNT/GETZCNT, IPC_INFO/SEM_INFO, and EINVAL after
+ * IPC_RMID. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
@@ -23,7 +24,7 @@ static const char *err(int r)
 {
     if (r >= 0)
         return "ok";
-    return errno == EAGAIN ? "EAGAIN" : errno == EINVAL ? "EINVAL" : errno == ERANGE ? "ERANGE"
+    return errno == EAGAIN ? "EAGAIN" : errno == EACCES ? "EACCES" : errno == EINVAL ? "EINVAL" : errno == ERANGE ? "ERANGE"
          : errno == EFBIG ? "EFBIG" : errno == EIDRM ? "EIDRM" : "other";
 }
 
@@ -95,6 +96,19 @@ int main(void)
     printf("bad command %s\n", err(semctl(id, 0, 1234)));
     struct sembuf badnum = { 5, 1, 0 };
     printf("bad semnum %s\n", err(semop(id, &badnum, 1)));
+    /* The owner's bits write-only: SETALL may alter what GETVAL may not
+     * read (root passes both checks). */
+    ds.sem_perm.mode = 0200;
+    u.buf = &ds;
+    semctl(id, 0, IPC_SET, u);
+    unsigned short w[3] = { 4, 5, 9 };
+    u.array = w;
+    printf("SETALL write-only %s\n", err(semctl(id, 0, SETALL, u)));
+    printf("GETVAL write-only %s\n", err(semctl(id, 2, GETVAL)));
+    ds.sem_perm.mode = 0600;
+    u.buf = &ds;
+    semctl(id, 0, IPC_SET, u);
+    printf("value now %d\n", semctl(id, 2, GETVAL));
     printf("IPC_RMID %d\n", semctl(id, 0, IPC_RMID));
     printf("after rmid %s\n", err(semctl(id, 0, GETVAL)));
     return 0;
