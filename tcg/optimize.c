@@ -343,7 +343,7 @@ static void forward(struct opt *o)
 
     forget_all(o);
     o->last_br = -1;
-    memset(o->refs, 0, sizeof(o->refs));
+    memset(o->refs, 0, (size_t)s->nb_labels * sizeof(o->refs[0]));
     for (int i = 0; i < s->nb_ops; i++) {
         if (label_of(&s->ops[i]) >= 0)
             o->refs[label_of(&s->ops[i])]++;
@@ -507,7 +507,9 @@ static bool backward(struct tcg_ctx *s, struct live *l, bool remove)
  */
 static bool has_back_branch(const struct tcg_ctx *s)
 {
-    bool placed[TCG_MAX_LABELS] = { false };
+    bool placed[TCG_MAX_LABELS];
+
+    memset(placed, 0, (size_t)s->nb_labels * sizeof(placed[0]));
 
     for (int i = 0; i < s->nb_ops; i++) {
         const struct tcg_op *op = &s->ops[i];
