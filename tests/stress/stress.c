@@ -2,15 +2,18 @@
  * Issue #5's stress test: threads, signals and fork in one program.
  *
  * Four worker threads add to an atomic counter and to a mutex-protected
- * one, then wait on a condition variable.  Meanwhile a signaller thread
- * plays ping-pong with them: it sends SIGUSR1 to one worker at a time
- * (pthread_kill) and waits until that worker's handler has counted it,
- * so no signal may be lost whether the worker is computing, taking the
- * mutex or blocked in the condition wait.  While all of that runs, the
- * main thread forks children: some compute with a thread of their own
- * and exit with the result, one waits in pause() until the parent kills
- * it, one execs this program again.  SIGCHLD has an SA_RESTART handler,
- * so the main thread's waitpid is interrupted and restarted.
+ * one (yielding now and then) until they are told to stop, then wait on
+ * a condition variable.  Meanwhile a signaller thread plays ping-pong
+ * with them and with the main thread: it sends SIGUSR1 to one thread at
+ * a time (pthread_kill) and waits until that thread's handler has
+ * counted it, so no signal may be lost whether the thread is computing,
+ * taking the mutex, in a system call or blocked.  While all of that
+ * runs, the main thread forks children: some compute with a thread of
+ * their own and exit with the result, one waits in pause() until the
+ * parent kills it, one execs this program again.  SIGCHLD and SIGUSR1
+ * have SA_RESTART handlers, so the main thread's waitpid is interrupted
+ * and restarted.  The workers stop once the signaller and the children
+ * are done and have done at least ITERATIONS rounds each.
  *
  * Every count is checked exactly; any difference, a signal not handled
  * within 20 s or a child with the wrong status prints "FAIL ..." and
@@ -33,14 +36,18 @@
 
 #define WORKERS 4
 #define LOCK_EVERY 64
+#define YIELD_EVERY 1024
 #define SIGNAL_WAIT_SECONDS 20
 
 struct worker {
     pthread_t thread;
     atomic_int handled;
+    long rounds;
 };
 
-static struct worker workers[WORKERS];
+/* workers[WORKERS] is the main thread. */
+static struct worker workers[WORKERS + 1];
+static atomic_int stop;
 static __thread int my_worker = -1;
 static int iterations = 100000, signals = 200, children = 6;
 static atomic_long atomic_total;
@@ -68,15 +75,25 @@ static void on_chld(int sig)
 
 static void *work(void *arg)
 {
+    long i;
+    sigset_t usr1;
+
+    /* Created with SIGUSR1 blocked: the handler needs my_worker. */
     my_worker = (int)(long)arg;
-    for (int i = 1; i <= iterations; i++) {
+    sigemptyset(&usr1);
+    sigaddset(&usr1, SIGUSR1);
+    pthread_sigmask(SIG_UNBLOCK, &usr1, NULL);
+    for (i = 1; i <= iterations || !atomic_load(&stop); i++) {
         atomic_fetch_add(&atomic_total, 1);
         if (i % LOCK_EVERY == 0) {
             pthread_mutex_lock(&lock);
-            locked_total += i;
+            locked_total += 1;
             pthread_mutex_unlock(&lock);
         }
+        if (i % YIELD_EVERY == 0)
+            sched_yield();
     }
+    workers[my_worker].rounds = i - 1;
     pthread_mutex_lock(&lock);
     while (!signaller_done)
         pthread_cond_wait(&done_cond, &lock);
@@ -95,22 +112,18 @@ static void *signaller(void *arg)
 {
     (void)arg;
     for (int s = 0; s < signals; s++) {
-        struct worker *w = &workers[s % WORKERS];
-        int want = s / WORKERS + 1;
+        struct worker *w = &workers[s % (WORKERS + 1)];
+        int want = s / (WORKERS + 1) + 1;
         pthread_kill(w->thread, SIGUSR1);
         double limit = now() + SIGNAL_WAIT_SECONDS;
         while (atomic_load(&w->handled) < want) {
             if (now() > limit) {
-                FAIL("signal %d to worker %d not handled", s, s % WORKERS);
+                FAIL("signal %d to thread %d not handled", s, s % (WORKERS + 1));
                 break;
             }
             sched_yield();
         }
     }
-    pthread_mutex_lock(&lock);
-    signaller_done = 1;
-    pthread_cond_broadcast(&done_cond);
-    pthread_mutex_unlock(&lock);
     return NULL;
 }
 
@@ -188,32 +201,47 @@ int main(int argc, char **argv)
     struct sigaction sa;
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_usr1;
+    sa.sa_flags = SA_RESTART;
     sigaction(SIGUSR1, &sa, NULL);
     sa.sa_handler = on_chld;
-    sa.sa_flags = SA_RESTART;
     sigaction(SIGCHLD, &sa, NULL);
+    my_worker = WORKERS;
+    workers[WORKERS].thread = pthread_self();
 
     pthread_t sig_thread;
+    sigset_t usr1;
+    sigemptyset(&usr1);
+    sigaddset(&usr1, SIGUSR1);
+    pthread_sigmask(SIG_BLOCK, &usr1, NULL);
     for (long i = 0; i < WORKERS; i++)
         if (pthread_create(&workers[i].thread, NULL, work, (void *)i) != 0)
             FAIL("pthread_create");
+    pthread_sigmask(SIG_UNBLOCK, &usr1, NULL);
     if (pthread_create(&sig_thread, NULL, signaller, NULL) != 0)
         FAIL("pthread_create");
     fork_children(argv[0]);
     pthread_join(sig_thread, NULL);
+    atomic_store(&stop, 1);
+    pthread_mutex_lock(&lock);
+    signaller_done = 1;
+    pthread_cond_broadcast(&done_cond);
+    pthread_mutex_unlock(&lock);
     for (int i = 0; i < WORKERS; i++)
         pthread_join(workers[i].thread, NULL);
 
-    long want_locked = 0;
-    for (int i = LOCK_EVERY; i <= iterations; i += LOCK_EVERY)
-        want_locked += i;
-    want_locked *= WORKERS;
-    if (atomic_load(&atomic_total) != (long)WORKERS * iterations)
-        FAIL("atomic total %ld, want %ld", atomic_load(&atomic_total), (long)WORKERS * iterations);
+    long want_total = 0, want_locked = 0;
+    for (int i = 0; i < WORKERS; i++) {
+        want_total += workers[i].rounds;
+        want_locked += workers[i].rounds / LOCK_EVERY;
+        if (workers[i].rounds < iterations)
+            FAIL("worker %d stopped after %ld rounds", i, workers[i].rounds);
+    }
+    if (atomic_load(&atomic_total) != want_total)
+        FAIL("atomic total %ld, want %ld", atomic_load(&atomic_total), want_total);
     if (locked_total != want_locked)
         FAIL("locked total %ld, want %ld", locked_total, want_locked);
     int handled = 0;
-    for (int i = 0; i < WORKERS; i++)
+    for (int i = 0; i <= WORKERS; i++)
         handled += atomic_load(&workers[i].handled);
     if (handled != signals)
         FAIL("%d signals handled, %d sent", handled, signals);
@@ -221,7 +249,7 @@ int main(int argc, char **argv)
         FAIL("%d SIGCHLD for %d children", atomic_load(&chld_seen), children);
     if (atomic_load(&failures))
         return 1;
-    printf("stress ok: %d threads x %d iterations, %d signals, %d children\n", WORKERS,
+    printf("stress ok: %d threads x at least %d rounds, %d signals, %d children\n", WORKERS,
            iterations, signals, children);
     return 0;
 }
