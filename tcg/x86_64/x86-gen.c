@@ -673,6 +673,24 @@ static int gen_cmp_direct(struct gen *g, const uint64_t *a, int w, int cond,
     return cond;
 }
 
+/* st of a pending constant to env: mov [r14 + disp], imm (no register);
+ * false when the value is no constant the instruction can hold. */
+static bool store_imm(struct gen *g, uint64_t t, unsigned size, int32_t disp)
+{
+    uint64_t v;
+
+    if (!x86_reg_const(&g->regs, t, &v) ||
+        (size == 3 && v != (uint64_t)(int64_t)(int32_t)v))
+        return false;
+    x_rm(&g->b, size == 0 ? 0xc6 : sized(size, 0xc7, 0xc7), 0, X86_ENV, X_NOREG, disp);
+    switch (size) {
+    case 0: x_b(&g->b, (uint8_t)v); break;
+    case 1: x_b(&g->b, (uint8_t)v); x_b(&g->b, (uint8_t)(v >> 8)); break;
+    default: x_d32(&g->b, (uint32_t)v); break;
+    }
+    return true;
+}
+
 static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
 {
     static const int alu[] = {
@@ -908,7 +926,7 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
             if (op->opc == TCG_OP_ld)
                 load(g, x86_reg_def(&g->regs, a[0], &keep), (unsigned)a[3], w,
                      X86_ENV, X_NOREG, (int32_t)a[2]);
-            else
+            else if (!store_imm(g, a[0], a[3] & TCG_MO_SIZE, (int32_t)a[2]))
                 store(g, x86_reg_use(&g->regs, a[0], &keep), a[3] & TCG_MO_SIZE,
                       X86_ENV, X_NOREG, (int32_t)a[2]);
             break;
