@@ -127,23 +127,14 @@ static int put_guest_bytes(FILE *out, guest_addr start, guest_addr end)
     return fwrite(p, 1, end - start, out) == end - start ? 0 : -EIO;
 }
 
-static const char *exe_comm(char buf[16])
-{
-    const char *exe = lu_exe_path ? lu_exe_path : "";
-    const char *slash = strrchr(exe, '/');
-
-    snprintf(buf, 16, "%s", slash ? slash + 1 : exe);
-    return buf;
-}
-
 /*
- * The host's stat line with the guest's comm and the fields that hold
+ * The host's stat line (its comm is the guest's name) with the fields that hold
  * guest addresses (26-28 and 45-51, man 5 proc) replaced; 29-30 (the
  * kernel stack pointers) read 0 as Linux shows them to other processes.
  */
 static int gen_stat(FILE *out)
 {
-    char line[1024], comm[16], *p, *tok, *save;
+    char line[1024], *p, *tok, *save;
     FILE *f = fopen("/proc/self/stat", "re");
     int field = 3;
 
@@ -153,7 +144,9 @@ static int gen_stat(FILE *out)
     fclose(f);
     if (!p || !(p = strrchr(line, ')')))
         return -EIO;
-    fprintf(out, "%d (%s)", (int)getpid(), exe_comm(comm));
+    /* pid and comm as the host has them: the thread name is the
+     * guest's (lu_set_exe_path, then the guest's own PR_SET_NAME) */
+    fprintf(out, "%.*s", (int)(p + 1 - line), line);
     for (tok = strtok_r(p + 1, " \n", &save); tok; tok = strtok_r(NULL, " \n", &save), field++) {
         uint64_t v;
         switch (field) {

@@ -64,7 +64,7 @@ static const char *const formats[LU_NR_COUNT] = {
     [LU_NR_msync] = "pux",            [LU_NR_madvise] = "pud",
     [LU_NR_prlimit64] = "ddpp",       [LU_NR_renameat2] = "FsFsx",
     [LU_NR_getrandom] = "pux",        [LU_NR_statx] = "FsAxp",
-    [LU_NR_faccessat2] = "FsxA",
+    [LU_NR_faccessat2] = "FsxA",     [LU_NR_execve] = "spp",
 };
 
 struct flag_name {

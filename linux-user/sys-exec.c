@@ -53,7 +53,7 @@
 /* Entries lu_exec_build_argv adds in front of the guest's arguments. */
 #define EXEC_EXTRA_ARGS  16
 /* accel/user/log.c's marker for "append to the log". */
-#define LOG_CONTINUE_ENV "UEMU_LOG_CONTINUE=1"
+#define LOG_CONTINUE_SET LOG_CONTINUE_ENV "=1"
 
 static const char *exec_uemu_path;
 static struct uemu_options exec_opts;
@@ -278,7 +278,7 @@ static int host_execve(const char *file, char **argv, char **envp, size_t envc, 
         if (!env)
             return -ENOMEM;
         memcpy(env, envp, envc * sizeof(*env));
-        env[envc] = (char *)LOG_CONTINUE_ENV;
+        env[envc] = (char *)LOG_CONTINUE_SET;
         env[envc + 1] = NULL;
     }
     log_close();

@@ -10,6 +10,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
 
 #include "linux-user/mmap.h"
 #include "linux-user/signal.h"
@@ -154,9 +156,15 @@ void lu_set_abi(const struct lu_abi *abi)
     lu_mmap_set_extra_prot(abi->extra_prot);
 }
 
+/* The guest program, and the host thread's name after it (what the
+ * guest's PR_GET_NAME, /proc/self/comm and ps show natively). */
 void lu_set_exe_path(const char *path)
 {
+    const char *slash = path ? strrchr(path, '/') : NULL;
+
     lu_exe_path = path;
+    if (path)
+        prctl(PR_SET_NAME, slash ? slash + 1 : path, 0, 0, 0);
 }
 
 void lu_set_unimp_logger(lu_unimp_fn fn)

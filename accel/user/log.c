@@ -32,8 +32,6 @@
 #include "uemu/options.h"
 #include "uemu/profile.h"
 
-/* Must match sys-exec.c's marker. */
-#define LOG_CONTINUE_ENV "UEMU_LOG_CONTINUE"
 /* Above the descriptors programs normally use, below the usual soft
  * RLIMIT_NOFILE of 1024. */
 #define LOG_FD_MIN 512

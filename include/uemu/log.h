@@ -16,6 +16,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+/* Set in the environment of a uemu a guest execve starts with -D: append
+ * to the log instead of truncating it (log.c takes it out again). */
+#define LOG_CONTINUE_ENV "UEMU_LOG_CONTINUE"
+
 extern unsigned log_mask;
 
 static inline bool log_enabled(unsigned items)
