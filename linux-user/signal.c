@@ -36,7 +36,14 @@
  *    call and delivers them first (the handler returns to the ecall).
  *    A signal arriving after that check sets lu_signal_kick; blocking
  *    host calls made through lu_safe_syscall() then return -EINTR
- *    instead of blocking (safe-syscall.c).
+ *    instead of blocking (safe-syscall.c).  Any other host call a
+ *    system call makes could still block after such a signal: so the
+ *    thread's kick timer (a host POSIX timer sending it SIGBUS with
+ *    si_code SI_TIMER and a marker value, every millisecond) runs from
+ *    that signal until the system call returns, and whatever blocks
+ *    is interrupted (EINTR) within a millisecond.  SIGBUS is never
+ *    blocked on the host; the marker tells a kick from a guest's
+ *    SIGBUS.
  *
  * Threads: the handler table is process-wide (CLONE_SIGHAND), changed
  * under action_lock; the mask, pending set and altstack are per thread
@@ -49,6 +56,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -106,7 +114,13 @@ static struct guest_action actions[LU_NSIG + 1];
  * dispositions (threads share them: CLONE_SIGHAND). */
 static pthread_mutex_t action_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* sigev_value of the kick timers' SIGBUS. */
+#define KICK_MARKER ((void *)(uintptr_t)0x75656d756b69636bull)
+#define KICK_PERIOD_NS (1000 * 1000)
+
 static __thread struct exec_cpu *sig_cpu;
+static __thread int kick_timer = -1;        /* kernel timer id */
+static __thread volatile sig_atomic_t in_syscall, kick_armed;
 static __thread uint64_t guest_mask;
 static __thread uint64_t pending;          /* atomics: host handlers set bits */
 static __thread struct lu_siginfo pend_info[LU_NSIG + 1];
@@ -125,20 +139,64 @@ static void mark_pending(int sig, const struct lu_siginfo *info)
         exec_cpu_interrupt(sig_cpu);
 }
 
+/* Kick every KICK_PERIOD_NS until disarmed (async-signal-safe). */
+static void kick_arm(bool on)
+{
+    struct itimerspec its = { { 0, on ? KICK_PERIOD_NS : 0 }, { 0, on ? KICK_PERIOD_NS : 0 } };
+
+    if (kick_timer >= 0 && syscall(SYS_timer_settime, kick_timer, 0, &its, NULL) == 0)
+        kick_armed = on;
+}
+
+static void kick_timer_create(void)
+{
+    struct sigevent sev;
+    int id;
+
+    memset(&sev, 0, sizeof(sev));
+    sev.sigev_notify = SIGEV_THREAD_ID;
+    sev.sigev_signo = SIGBUS;
+    sev.sigev_value.sival_ptr = KICK_MARKER;
+    sev._sigev_un._tid = gettid();
+    kick_timer = syscall(SYS_timer_create, CLOCK_MONOTONIC, &sev, &id) == 0 ? id : -1;
+    kick_armed = 0;
+}
+
 static void host_signal(int sig, siginfo_t *si, void *uc)
 {
     struct lu_siginfo info;
 
     _Static_assert(sizeof(siginfo_t) == sizeof(info), "host and guest siginfo_t");
+    if (sig == SIGBUS && si->si_code == SI_TIMER && si->si_value.sival_ptr == KICK_MARKER) {
+        /* A kick: its only job was to interrupt a host call. */
+        if (lu_signal_kick)
+            lu_safe_syscall_interrupted(uc);
+        return;
+    }
     memcpy(&info, si, sizeof(info));
     if (sig >= 1 && sig <= LU_NSIG) {
         mark_pending(sig, &info);
         /* Blocked on the host until delivered (see apply_host_mask). */
         if (!(BIT(sig) & HOST_KEEP))
             sigaddset(&((ucontext_t *)uc)->uc_sigmask, sig);
-        if (lu_signal_kick)
+        if (lu_signal_kick) {
             lu_safe_syscall_interrupted(uc);
+            if (in_syscall && !kick_armed)
+                kick_arm(true);
+        }
     }
+}
+
+void lu_signal_syscall_enter(void)
+{
+    in_syscall = 1;
+}
+
+void lu_signal_syscall_exit(void)
+{
+    in_syscall = 0;
+    if (kick_armed)
+        kick_arm(false);
 }
 
 /*
@@ -169,6 +227,7 @@ void lu_signal_thread_start(struct exec_cpu *cpu)
 {
     sig_cpu = cpu;
     exec_set_sent_signal_handler(host_signal);
+    kick_timer_create();
 }
 
 void lu_signal_process_start(void)
@@ -205,6 +264,9 @@ void lu_signal_thread_end(void)
     /* Host signals for the process go to the threads still running. */
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, sizeof(all));
     sig_cpu = NULL;
+    if (kick_timer >= 0)
+        syscall(SYS_timer_delete, kick_timer);
+    kick_timer = -1;
 }
 
 void lu_signal_fork_start(void)
@@ -221,6 +283,8 @@ void lu_signal_fork_end(bool child)
         /* The child starts with no pending signals (fork(2)). */
         __atomic_store_n(&pending, 0, __ATOMIC_SEQ_CST);
         lu_signal_kick = 0;
+        /* Timers are not inherited. */
+        kick_timer_create();
         apply_host_mask();
         return;
     }

@@ -116,6 +116,11 @@ void lu_signal_return(uint64_t mask, const struct lu_stack *st, uint64_t sp);
  * (pc back to the ecall) for a handler with these flags? */
 bool lu_signal_restart(int64_t nr, uint64_t flags);
 
+/* Around a system call's handler (the kick timer's window; see
+ * signal.c). */
+void lu_signal_syscall_enter(void);
+void lu_signal_syscall_exit(void);
+
 /* True when a signal may be waiting (cheap check for the cpu loop). */
 bool lu_signal_pending(void);
 /* True when sig has the default action (the guest installed nothing). */

@@ -96,7 +96,9 @@ static bool do_ecall(struct rv_cpu *env)
         lu_signal_sp = env->x[2];
         /* guest_access unprotects pages holding translated code that a
          * system call writes into (accel/tcg/tb-protect.c). */
+        lu_signal_syscall_enter();
         r = lu_syscall(nr, args);
+        lu_signal_syscall_exit();
     }
     env->x[10] = (uint64_t)r;
     env->pc += 4;
