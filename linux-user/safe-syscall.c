@@ -67,13 +67,15 @@ long lu_safe_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long 
     return lu_safe_syscall_base(&lu_signal_kick, nr, a1, a2, a3, a4, a5, a6);
 }
 
-void lu_safe_syscall_interrupted(void *ucv)
+bool lu_safe_syscall_interrupted(void *ucv)
 {
     ucontext_t *uc = ucv;
     uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
 
-    if (pc >= (uintptr_t)lu_safe_syscall_start && pc < (uintptr_t)lu_safe_syscall_end)
-        uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)lu_safe_syscall_eintr;
+    if (pc < (uintptr_t)lu_safe_syscall_start || pc >= (uintptr_t)lu_safe_syscall_end)
+        return false;
+    uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)lu_safe_syscall_eintr;
+    return true;
 }
 #else
 long lu_safe_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
@@ -86,8 +88,9 @@ long lu_safe_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long 
     return r < 0 ? -errno : r;
 }
 
-void lu_safe_syscall_interrupted(void *uc)
+bool lu_safe_syscall_interrupted(void *uc)
 {
     (void)uc;
+    return false;
 }
 #endif

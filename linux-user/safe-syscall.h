@@ -17,6 +17,7 @@
 #ifndef LINUX_USER_SAFE_SYSCALL_H
 #define LINUX_USER_SAFE_SYSCALL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* The host call nr: its result, or -errno (-EINTR when a guest signal
@@ -24,8 +25,9 @@
 long lu_safe_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 
 /* From a host signal handler, after the thread's word was set: uc is
- * the interrupted context (ucontext_t). */
-void lu_safe_syscall_interrupted(void *uc);
+ * the interrupted context (ucontext_t); true when it was moved out of
+ * the window to the -EINTR return. */
+bool lu_safe_syscall_interrupted(void *uc);
 
 /* The calling thread's word: set when a guest signal it may take is
  * pending (signal.c sets and clears it). */

@@ -37,13 +37,16 @@
  *    A signal arriving after that check sets lu_signal_kick; blocking
  *    host calls made through lu_safe_syscall() then return -EINTR
  *    instead of blocking (safe-syscall.c).  Any other host call a
- *    system call makes could still block after such a signal: so the
- *    thread's kick timer (a host POSIX timer sending it SIGBUS with
- *    si_code SI_TIMER and a marker value, every millisecond) runs from
- *    that signal until the system call returns, and whatever blocks
- *    is interrupted (EINTR) within a millisecond.  SIGBUS is never
- *    blocked on the host; the marker tells a kick from a guest's
- *    SIGBUS.
+ *    system call makes could still block after such a signal: so when
+ *    the signal finds the thread inside a system call's handler but
+ *    neither in that window nor interrupting a host call, a kick timer
+ *    is made (a host POSIX timer sending the thread SIGBUS with
+ *    si_code SI_TIMER and a marker value, every millisecond) until the
+ *    system call returns, and whatever blocks is interrupted (EINTR)
+ *    within a millisecond.  SIGBUS is never blocked on the host; the
+ *    marker tells a kick from a guest's SIGBUS.  The timer exists only
+ *    then (the guest's own timer ids then skip one, the kernel handing
+ *    them out in turn).
  *
  * Threads: the handler table is process-wide (CLONE_SIGHAND), changed
  * under action_lock; the mask, pending set and altstack are per thread
@@ -139,17 +142,11 @@ static void mark_pending(int sig, const struct lu_siginfo *info)
         exec_cpu_interrupt(sig_cpu);
 }
 
-/* Kick every KICK_PERIOD_NS until disarmed (async-signal-safe). */
-static void kick_arm(bool on)
+/* Kick the thread every KICK_PERIOD_NS until the system call returns
+ * (async-signal-safe). */
+static void kick_start(void)
 {
-    struct itimerspec its = { { 0, on ? KICK_PERIOD_NS : 0 }, { 0, on ? KICK_PERIOD_NS : 0 } };
-
-    if (kick_timer >= 0 && syscall(SYS_timer_settime, kick_timer, 0, &its, NULL) == 0)
-        kick_armed = on;
-}
-
-static void kick_timer_create(void)
-{
+    struct itimerspec its = { { 0, KICK_PERIOD_NS }, { 0, KICK_PERIOD_NS } };
     struct sigevent sev;
     int id;
 
@@ -158,8 +155,35 @@ static void kick_timer_create(void)
     sev.sigev_signo = SIGBUS;
     sev.sigev_value.sival_ptr = KICK_MARKER;
     sev._sigev_un._tid = gettid();
-    kick_timer = syscall(SYS_timer_create, CLOCK_MONOTONIC, &sev, &id) == 0 ? id : -1;
-    kick_armed = 0;
+    if (syscall(SYS_timer_create, CLOCK_MONOTONIC, &sev, &id) < 0)
+        return;
+    kick_timer = id;
+    kick_armed = 1;
+    syscall(SYS_timer_settime, id, 0, &its, NULL);
+}
+
+static void kick_stop(void)
+{
+    if (kick_armed) {
+        syscall(SYS_timer_delete, kick_timer);
+        kick_armed = 0;
+        kick_timer = -1;
+    }
+}
+
+/* The thread was stopped right after a host system call that this
+ * signal interrupted: that call returns EINTR by itself. */
+static bool interrupted_a_call(const void *ucv)
+{
+#ifdef __x86_64__
+    const ucontext_t *uc = ucv;
+    const unsigned char *pc = (const unsigned char *)uc->uc_mcontext.gregs[REG_RIP];
+
+    return pc[-2] == 0x0f && pc[-1] == 0x05 && uc->uc_mcontext.gregs[REG_RAX] == -EINTR;
+#else
+    (void)ucv;
+    return false;
+#endif
 }
 
 static void host_signal(int sig, siginfo_t *si, void *uc)
@@ -179,11 +203,9 @@ static void host_signal(int sig, siginfo_t *si, void *uc)
         /* Blocked on the host until delivered (see apply_host_mask). */
         if (!(BIT(sig) & HOST_KEEP))
             sigaddset(&((ucontext_t *)uc)->uc_sigmask, sig);
-        if (lu_signal_kick) {
-            lu_safe_syscall_interrupted(uc);
-            if (in_syscall && !kick_armed)
-                kick_arm(true);
-        }
+        if (lu_signal_kick && !lu_safe_syscall_interrupted(uc) && in_syscall && !kick_armed &&
+            !interrupted_a_call(uc))
+            kick_start();
     }
 }
 
@@ -195,8 +217,7 @@ void lu_signal_syscall_enter(void)
 void lu_signal_syscall_exit(void)
 {
     in_syscall = 0;
-    if (kick_armed)
-        kick_arm(false);
+    kick_stop();
 }
 
 /*
@@ -227,7 +248,6 @@ void lu_signal_thread_start(struct exec_cpu *cpu)
 {
     sig_cpu = cpu;
     exec_set_sent_signal_handler(host_signal);
-    kick_timer_create();
 }
 
 void lu_signal_process_start(void)
@@ -264,9 +284,7 @@ void lu_signal_thread_end(void)
     /* Host signals for the process go to the threads still running. */
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, sizeof(all));
     sig_cpu = NULL;
-    if (kick_timer >= 0)
-        syscall(SYS_timer_delete, kick_timer);
-    kick_timer = -1;
+    kick_stop();
 }
 
 void lu_signal_fork_start(void)
@@ -284,7 +302,8 @@ void lu_signal_fork_end(bool child)
         __atomic_store_n(&pending, 0, __ATOMIC_SEQ_CST);
         lu_signal_kick = 0;
         /* Timers are not inherited. */
-        kick_timer_create();
+        kick_armed = 0;
+        kick_timer = -1;
         apply_host_mask();
         return;
     }
