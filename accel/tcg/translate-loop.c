@@ -102,16 +102,25 @@ static bool room_for_insn(const struct guest_frontend *fe, const struct exec_dc 
            (dc->num_insns + 2) * fe->max_labels_per_insn < TCG_MAX_LABELS;
 }
 
-/* Leave the block at its start when an exit was requested. */
-static void gen_exit_check(void)
+/*
+ * Leave the block before its first instruction when an exit was
+ * requested: a branch to the exit placed after the block's code, so the
+ * usual path falls through (gen_exit_tail emits the target).
+ */
+static tcg_label *gen_exit_check(void)
 {
     tcg_i32 req = tcg_temp_new_i32();
-    tcg_label *go = tcg_gen_new_label();
+    tcg_label *out = tcg_gen_new_label();
 
     tcg_gen_ld_i32(req, tcg_env(), EXEC_ENV_OFF(exit_request), TCG_MO_32);
-    tcg_gen_brcondi_i32(TCG_COND_EQ, req, 0, go);
+    tcg_gen_brcondi_i32(TCG_COND_NE, req, 0, out);
+    return out;
+}
+
+static void gen_exit_tail(tcg_label *out)
+{
+    tcg_gen_set_label(out);
     tcg_gen_exit_tb(EXEC_EXCP_INTERRUPT);
-    tcg_gen_set_label(go);
 }
 
 /* Translate into the current context; the block's state ends in dc. */
@@ -120,10 +129,11 @@ static void build(struct exec_cpu *cpu, struct exec_dc *dc)
     const struct guest_frontend *fe = cpu->fe;
     uint64_t page = dc->pc_first & ~(uint64_t)(EXEC_PAGE_SIZE - 1);
     tcg_i64 self = tcg_temp_new_i64();
+    tcg_label *exit_label;
 
     tcg_gen_movi_i64(self, (uintptr_t)dc->tb);
     tcg_gen_st_i64(self, tcg_env(), EXEC_ENV_OFF(cur_tb), TCG_MO_64);
-    gen_exit_check();
+    exit_label = gen_exit_check();
     while (dc->state == EXEC_DC_NEXT) {
         if (dc->num_insns == dc->max_insns ||
             (dc->num_insns && (dc->pc_next & ~(uint64_t)(EXEC_PAGE_SIZE - 1)) != page) ||
@@ -134,6 +144,7 @@ static void build(struct exec_cpu *cpu, struct exec_dc *dc)
     }
     if (dc->state != EXEC_DC_NORETURN)
         fe->tb_stop(dc);
+    gen_exit_tail(exit_label);
 }
 
 int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
