@@ -97,6 +97,7 @@ static const int16_t never_restart[] = {
     LU_NR_nanosleep, LU_NR_clock_nanosleep, LU_NR_ppoll, LU_NR_pselect6,
     LU_NR_epoll_pwait, LU_NR_epoll_pwait2, LU_NR_io_getevents,
     LU_NR_semtimedop, LU_NR_rt_sigsuspend, LU_NR_rt_sigtimedwait,
+    LU_NR_msgrcv, LU_NR_msgsnd, LU_NR_semop,
 };
 
 /* The kernel's struct sigaction (x86_64; asm-generic with SA_RESTORER). */
