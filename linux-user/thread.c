@@ -183,9 +183,11 @@ int lu_thread_start(struct exec_cpu *cpu, uint64_t sigmask, uint64_t clear_child
     sigdelset(&all, SIGBUS);
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    pthread_sigmask(SIG_BLOCK, &all, &old);
+    /* the raw call: glibc's pthread_sigmask would leave out (and then
+     * unblock) signals 32 and 33, which may be the guest's to block */
+    syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, &old, 8);
     r = pthread_create(&t, &attr, thread_main, &st);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &old, NULL, 8);
     pthread_attr_destroy(&attr);
     if (r == 0)
         while (sem_wait(&st.ready) < 0)
