@@ -177,9 +177,9 @@ void lu_strace_enter(int64_t nr, const uint64_t args[6])
         fmt = lu_syscall_family_format(nr);
 
     if (name)
-        log_printf("%d %s(", (int)getpid(), name);
+        log_printf("%d %s(", (int)gettid(), name);
     else
-        log_printf("%d syscall_%" PRId64 "(", (int)getpid(), nr);
+        log_printf("%d syscall_%" PRId64 "(", (int)gettid(), nr);
     if (!fmt)
         fmt = "xxxxxx";
     for (int i = 0; fmt[i] && i < 6; i++) {
