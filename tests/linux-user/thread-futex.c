@@ -40,22 +40,25 @@ static void *wait_thread(void *arg)
     return NULL;
 }
 
-/* Return once n threads sleep in the kernel on word: requeueing moves
- * only sleeping waiters (to word2, counted), then all go back. */
+/*
+ * Return once n threads sleep in the kernel on word, all at the same
+ * time: every sleeper is moved to word2 and straight back, and the count
+ * moved back is how many slept at once (a waiter that wakes spuriously
+ * goes back to word by itself and is simply counted on a later round).
+ */
 static void settle(int n, int flag)
 {
-    long moved = 0;
+    for (;;) {
+        long back;
 
-    while (moved < n) {
-        long r = futex(&word, FUTEX_CMP_REQUEUE | flag, 0, (const struct timespec *)(uintptr_t)n,
-                       &word2, 0);
-
-        if (r > 0)
-            moved += r;
-        else
-            sched_yield();
+        futex(&word, FUTEX_CMP_REQUEUE | flag, 0, (const struct timespec *)(uintptr_t)n,
+              &word2, 0);
+        back = futex(&word2, FUTEX_REQUEUE | flag, 0, (const struct timespec *)(uintptr_t)n,
+                     &word, 0);
+        if (back >= n)
+            return;
+        sched_yield();
     }
-    futex(&word2, FUTEX_REQUEUE | flag, 0, (const struct timespec *)(uintptr_t)n, &word, 0);
 }
 
 static void run(int priv)
