@@ -346,24 +346,34 @@ static bool mxcsr_default(void)
     return (__builtin_ia32_stmxcsr() & ~0x3fu) == 0x1f80;
 }
 
-/* The result in rax (after OP xmm0, xmm1): finite and above the smallest
+/*
+ * The result in rax (after OP xmm0, xmm1): finite and above the smallest
  * normal?  With the sign shifted out, (lo, hi) exclusive is one unsigned
- * compare; returns the jump taken when not. */
-static uint8_t *gen_fast_range(struct gen *g, bool f64)
+ * compare; returns the jump taken when not.  tiny_ok: only finite is
+ * asked (addition and subtraction, whose tiny results are exact: both
+ * operands are multiples of the smallest subnormal, so a sum below the
+ * smallest normal is one too, and raises no flag).
+ */
+static uint8_t *gen_fast_range(struct gen *g, bool f64, bool tiny_ok)
 {
     int wq = f64 ? X_W : 0;
+    uint64_t lo = tiny_ok ? 0 : f64 ? 0x0020000000000001ull : 0x01000001u;
+    uint64_t hi = f64 ? 0xffe0000000000000ull : 0xff000000u;
 
     x_rr(&g->b, wq | OP_MOVD_R, 0, RAX);
     x_rr(&g->b, wq | OP_MOV_LD, R8, RAX);
     x_rr(&g->b, wq | OP_ADD, R8, R8);
     if (f64) {
-        x_movi(&g->b, R9, 0x0020000000000001ull);
-        x_rr(&g->b, X_W | OP_SUB, R9, R8);
-        x_movi(&g->b, R9, 0xffe0000000000000ull - 0x0020000000000001ull);
+        if (lo) {
+            x_movi(&g->b, R9, lo);
+            x_rr(&g->b, X_W | OP_SUB, R9, R8);
+        }
+        x_movi(&g->b, R9, hi - lo);
         x_rr(&g->b, X_W | OP_CMP, R9, R8);
     } else {
-        x_alui(&g->b, 0, EXT_SUB, R8, 0x01000001);
-        x_alui(&g->b, 0, EXT_CMP, R8, (int32_t)(0xff000000u - 0x01000001u));
+        if (lo)
+            x_alui(&g->b, 0, EXT_SUB, R8, (int32_t)lo);
+        x_alui(&g->b, 0, EXT_CMP, R8, (int32_t)(uint32_t)(hi - lo));
     }
     return x_jcc32(&g->b, CC_AE);
 }
@@ -401,6 +411,7 @@ static int gen_fast(struct gen *g, const struct tcg_op *op, const struct tcg_hel
     int wq = f64 ? X_W : 0;
     int arith = (f64 ? X_F2 : X_F3) | ops[h->fast].sse;
     int src2 = ops[h->fast].sse == OP_SSE_SQRT ? 0 : 1;
+    bool tiny_ok = ops[h->fast].sse == OP_SSE_ADD || ops[h->fast].sse == OP_SSE_SUB;
     uint8_t *slow[2], *tracked, *no_pe;
     uint64_t rm;
 
@@ -425,7 +436,7 @@ static int gen_fast(struct gen *g, const struct tcg_op *op, const struct tcg_hel
     x_b(&g->b, h->fast_flag_mask);
     tracked = x_jcc32(&g->b, CC_E);
     x_rr(&g->b, arith, 0, src2);
-    slow[0] = gen_fast_range(g, f64);
+    slow[0] = gen_fast_range(g, f64, tiny_ok);
     done[0] = x_jcc32(&g->b, -1);
 
     x_patch32(tracked, g->b.p);
@@ -435,7 +446,7 @@ static int gen_fast(struct gen *g, const struct tcg_op *op, const struct tcg_hel
     x_rm(&g->b, X_0F | 0xae, 2, RSP, X_NOREG, -8);                 /* ldmxcsr */
     x_rr(&g->b, arith, 0, src2);
     x_rm(&g->b, X_0F | 0xae, 3, RSP, X_NOREG, -8);
-    slow[1] = gen_fast_range(g, f64);
+    slow[1] = gen_fast_range(g, f64, tiny_ok);
     x_rm(&g->b, 0xf6, 0, RSP, X_NOREG, -8);
     x_b(&g->b, MXCSR_PE);
     no_pe = x_jcc8(&g->b, CC_E);
