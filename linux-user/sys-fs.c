@@ -407,35 +407,38 @@ static int64_t sys_sched_setaffinity(const uint64_t *a)
     return lu_host_ret(syscall(SYS_sched_setaffinity, (pid_t)a[0], len, mask));
 }
 
-/* The kernel: a NULL param is EINVAL, a bad one EFAULT. */
+/* A struct sched_param argument (one int) as the host's: the kernel
+ * says EINVAL for NULL and EFAULT for a bad pointer. */
+static int64_t sched_param_arg(uint64_t addr, unsigned prot, void **p)
+{
+    if (!addr)
+        return -EINVAL;
+    *p = guest_access(addr, sizeof(int), prot);
+    return *p ? 0 : -EFAULT;
+}
+
 static int64_t sys_sched_getparam(const uint64_t *a)
 {
-    void *p = a[1] ? guest_access(a[1], sizeof(int), PAGE_WRITE) : NULL;
-    if (!a[1])
-        return -EINVAL;
-    if (!p)
-        return -EFAULT;
-    return lu_host_ret(syscall(SYS_sched_getparam, (pid_t)a[0], p));
+    void *p;
+    int64_t err = sched_param_arg(a[1], PAGE_WRITE, &p);
+
+    return err ? err : lu_host_ret(syscall(SYS_sched_getparam, (pid_t)a[0], p));
 }
 
 static int64_t sys_sched_setparam(const uint64_t *a)
 {
-    const void *p = a[1] ? guest_access(a[1], sizeof(int), PAGE_READ) : NULL;
-    if (!a[1])
-        return -EINVAL;
-    if (!p)
-        return -EFAULT;
-    return lu_host_ret(syscall(SYS_sched_setparam, (pid_t)a[0], p));
+    void *p;
+    int64_t err = sched_param_arg(a[1], PAGE_READ, &p);
+
+    return err ? err : lu_host_ret(syscall(SYS_sched_setparam, (pid_t)a[0], p));
 }
 
 static int64_t sys_sched_setscheduler(const uint64_t *a)
 {
-    const void *p = a[2] ? guest_access(a[2], sizeof(int), PAGE_READ) : NULL;
-    if (!a[2])
-        return -EINVAL;
-    if (!p)
-        return -EFAULT;
-    return lu_host_ret(syscall(SYS_sched_setscheduler, (pid_t)a[0], (int)a[1], p));
+    void *p;
+    int64_t err = sched_param_arg(a[2], PAGE_READ, &p);
+
+    return err ? err : lu_host_ret(syscall(SYS_sched_setscheduler, (pid_t)a[0], (int)a[1], p));
 }
 
 static int64_t sys_sched_getscheduler(const uint64_t *a)
