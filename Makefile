@@ -59,12 +59,18 @@ all: $(BUILD)/uemu-static
 endif
 
 # uemu links statically unless sanitizers are on (they cannot): a short
-# guest process spends a large part of its life in uemu's start-up, and
-# the dynamic loader's relocations were a quarter of it.  uemu-static is
+# guest process spends a large part of its life in uemu's start-up.  Not
+# as a static PIE: capstone's 1.3 MB of pointer tables would be relocated
+# (written, so copied page by page) at every start, 350 page faults that
+# were half of a static hello's run.  The fixed address sits below 2 GiB
+# (glibc's static start-up calls weak undefined symbols, which resolve to
+# 0, PC-relatively) and above where guests' images and brk usually go; a
+# guest that wants it gets a guest_base instead (MMAP.md).  uemu-static is
 # the same file under the name the persistent (F) binfmt_misc entries of
 # chroots and containers use; sanitizer builds have none.
+UEMU_TEXT_ADDRESS ?= 0x7c000000
 ifeq ($(strip $(SAN_FLAGS)),)
-UEMU_LINK := -static-pie
+UEMU_LINK := -static -no-pie -Wl,-Ttext-segment=$(UEMU_TEXT_ADDRESS)
 endif
 $(BUILD)/uemu-static: $(BUILD)/uemu
 	ln -f $< $@

@@ -19,14 +19,19 @@
 
 #include "accel/tcg/exec-internal.h"
 
-#define HASH_BITS 15
-#define HASH_SIZE (1u << HASH_BITS)
+/* The table starts small and grows by four when it holds more blocks
+ * than buckets: a short process translates a few hundred blocks, and
+ * every page of a large zeroed table costs it a page fault. */
+#define HASH_MIN_BITS 9
+#define HASH_MAX_BITS 20
 
 pthread_mutex_t exec_tb_lock = PTHREAD_MUTEX_INITIALIZER;
 unsigned long exec_flush_count;
 struct exec_stats exec_stats;
 
-static struct exec_tb *hash_table[HASH_SIZE];
+static struct exec_tb **hash_table;
+static unsigned hash_bits;
+static size_t hash_count;
 static struct exec_tb **live;
 static size_t nb_live, cap_live;
 static struct exec_tb **dead;
@@ -38,7 +43,37 @@ static unsigned hash_of(uint64_t pc, uint32_t flags)
 {
     uint64_t h = (pc ^ ((uint64_t)flags << 32)) * 0x9e3779b97f4a7c15ull;
 
-    return (unsigned)(h >> (64 - HASH_BITS));
+    return (unsigned)(h >> (64 - hash_bits));
+}
+
+static struct exec_tb **new_table(unsigned bits)
+{
+    struct exec_tb **t = calloc((size_t)1 << bits, sizeof(*t));
+
+    if (!t) {
+        fprintf(stderr, "uemu: out of memory for the translation-block table\n");
+        abort();
+    }
+    return t;
+}
+
+static void grow_table(void)
+{
+    unsigned old_bits = hash_bits;
+    struct exec_tb **old = hash_table;
+
+    hash_bits = old ? old_bits + 2 : HASH_MIN_BITS;
+    hash_table = new_table(hash_bits);
+    for (size_t i = 0; old && i < (size_t)1 << old_bits; i++) {
+        for (struct exec_tb *tb = old[i], *next; tb; tb = next) {
+            unsigned h = hash_of(tb->pc, tb->flags);
+
+            next = tb->hash_next;
+            tb->hash_next = hash_table[h];
+            hash_table[h] = tb;
+        }
+    }
+    free(old);
 }
 
 static void push(struct exec_tb ***v, size_t *n, size_t *cap, struct exec_tb *tb)
@@ -59,6 +94,8 @@ static void push(struct exec_tb ***v, size_t *n, size_t *cap, struct exec_tb *tb
 
 struct exec_tb *exec_tb_lookup_locked(uint64_t pc, uint32_t flags)
 {
+    if (!hash_table)
+        return NULL;
     for (struct exec_tb *tb = hash_table[hash_of(pc, flags)]; tb; tb = tb->hash_next) {
         if (tb->pc == pc && tb->flags == flags)
             return tb;
@@ -68,8 +105,12 @@ struct exec_tb *exec_tb_lookup_locked(uint64_t pc, uint32_t flags)
 
 void exec_tb_insert_locked(struct exec_tb *tb)
 {
-    unsigned h = hash_of(tb->pc, tb->flags);
+    unsigned h;
 
+    if (!hash_table || (hash_count >= (size_t)1 << hash_bits && hash_bits < HASH_MAX_BITS))
+        grow_table();
+    h = hash_of(tb->pc, tb->flags);
+    hash_count++;
     tb->hash_next = hash_table[h];
     hash_table[h] = tb;
     push(&live, &nb_live, &cap_live, tb);
@@ -117,6 +158,7 @@ static void invalidate_tb(struct exec_tb *tb)
     for (struct exec_tb **p = &hash_table[h]; *p; p = &(*p)->hash_next) {
         if (*p == tb) {
             *p = tb->hash_next;
+            hash_count--;
             break;
         }
     }
@@ -183,7 +225,9 @@ void exec_flush_all_locked(void)
     for (size_t i = 0; i < nb_dead; i++)
         free_tb(dead[i]);
     nb_live = nb_dead = 0;
-    memset(hash_table, 0, sizeof(hash_table));
+    if (hash_table)
+        memset(hash_table, 0, sizeof(*hash_table) << hash_bits);
+    hash_count = 0;
     span_lo = UINT64_MAX;
     span_hi = 0;
     for (struct exec_cpu *c = cpus; c; c = c->next)
