@@ -165,7 +165,8 @@ static void m_outside_guest(struct image *im)
     ph(im, PH_DATA)->p_vaddr = (1ull << 47) + 0x1000;
     eh(im)->e_entry = (1ull << 47) + 0x400;
 }
-static void m_exec_huge(struct image *im) { ph(im, PH_DATA)->p_memsz = 0x700000000000ull; }
+/* wider than any hole the host can leave beside uemu itself */
+static void m_exec_huge(struct image *im) { ph(im, PH_DATA)->p_memsz = 0x7ff000000000ull; }
 static void m_at_zero(struct image *im)
 {
     ph(im, PH_TEXT)->p_vaddr = 0;
