@@ -84,10 +84,38 @@ static void check_cond(enum tcg_cond c)
     {                                                                        \
         gen_1_2(TCG_OP_##name, TY, d.n, a.n, b.n);                           \
     }
+/* Whether op(a, imm) is a itself: front ends emit such ops often (a load
+ * at offset 0, mv as addi 0), and every op left for the optimizer to
+ * remove costs translation time. */
+static bool identity_imm(int opc, int type, uint64_t imm)
+{
+    uint64_t ones = type == TCG_TYPE_I32 ? UINT32_MAX : UINT64_MAX;
+
+    switch (opc) {
+    case TCG_OP_add: case TCG_OP_sub: case TCG_OP_or: case TCG_OP_xor:
+    case TCG_OP_shl: case TCG_OP_shr: case TCG_OP_sar:
+        return imm == 0;
+    case TCG_OP_mul:
+        return imm == 1;
+    case TCG_OP_and:
+        return (imm & ones) == ones;
+    default:
+        return false;
+    }
+}
+
+static void gen_1_2i(int opc, int type, int d, int a, uint64_t imm)
+{
+    if (!identity_imm(opc, type, imm))
+        gen_1_2(opc, type, d, a, const_temp(type, imm));
+    else if (d != a)
+        gen_1_1(TCG_OP_mov, type, d, a);
+}
+
 #define BINI(t, T, TY, name)                                                 \
     void tcg_gen_##name##i_##t(T d, T a, uint64_t imm)                       \
     {                                                                        \
-        gen_1_2(TCG_OP_##name, TY, d.n, a.n, const_temp(TY, imm));           \
+        gen_1_2i(TCG_OP_##name, TY, d.n, a.n, imm);                          \
     }
 #define UN(t, T, TY, name)                                                   \
     void tcg_gen_##name##_##t(T d, T a)                                      \

@@ -78,21 +78,23 @@ BRANCH(bge, TCG_COND_GE)
 BRANCH(bltu, TCG_COND_LTU)
 BRANCH(bgeu, TCG_COND_GEU)
 
+/* The address rs1 + imm; rs1 itself at offset 0 (only read). */
 static tcg_i64 address(const rv_insn *d)
 {
-    tcg_i64 a = tcg_temp_new_i64();
+    tcg_i64 a;
 
+    if (!d->imm)
+        return rv_get_gpr(d->rs1);
+    a = tcg_temp_new_i64();
     tcg_gen_addi_i64(a, rv_get_gpr(d->rs1), (uint64_t)d->imm);
     return a;
 }
 
 static bool gen_load(const rv_insn *d, unsigned memop)
 {
-    tcg_i64 v = tcg_temp_new_i64();
-
-    /* A load into x0 still accesses memory (and may fault). */
-    tcg_gen_qemu_ld_i64(v, address(d), memop);
-    rv_set_gpr(d->rd, v);
+    /* Straight into rd: a faulting load leaves it unwritten.  A load
+     * into x0 still accesses memory (and may fault). */
+    tcg_gen_qemu_ld_i64(rv_dest_gpr(d->rd), address(d), memop);
     return true;
 }
 
@@ -134,7 +136,16 @@ STORE(sd, TCG_MO_64)
         gen(rv_dest_gpr(d->rd), rv_get_gpr(d->rs1), (uint64_t)d->imm);       \
         return true;                                                         \
     }
-ARITH_I(addi, tcg_gen_addi_i64)
+/* addi rd, x0, imm is li: a constant needs no add. */
+static bool trans_addi(struct rv_tr *t, const rv_insn *d)
+{
+    (void)t;
+    if (d->rs1 || !d->rd)
+        tcg_gen_addi_i64(rv_dest_gpr(d->rd), rv_get_gpr(d->rs1), (uint64_t)d->imm);
+    else
+        tcg_gen_movi_i64(rv_gpr[d->rd], (uint64_t)d->imm);
+    return true;
+}
 ARITH_I(xori, tcg_gen_xori_i64)
 ARITH_I(ori, tcg_gen_ori_i64)
 ARITH_I(andi, tcg_gen_andi_i64)

@@ -774,6 +774,7 @@ static void test_gen_code_dumps(void **state)
         FILE *f;
         struct tcg_tb tb;
         char *op, *opt, *out;
+        tcg_i64 c0;
 
         if (tcg_backend_select(be[b]) < 0)
             continue;
@@ -782,7 +783,9 @@ static void test_gen_code_dumps(void **state)
         assert_non_null(f);
         tcg_ctx_set_dump(ctx, f, TCG_DUMP_OP | TCG_DUMP_OP_OPT | TCG_DUMP_OUT_ASM);
         tcg_func_start();
-        tcg_gen_addi_i64(R[0], R[1], 0);
+        c0 = tcg_temp_new_i64();
+        tcg_gen_movi_i64(c0, 0);
+        tcg_gen_add_i64(R[0], R[1], c0);
         tcg_gen_exit_tb(7);
         assert_int_equal(tcg_gen_code(&tb), 0);
         tcg_ctx_set_dump(ctx, NULL, 0);
@@ -809,6 +812,36 @@ static int no_features(void **state)
     return 0;
 }
 
+/* The *i builders emit nothing for an identity immediate on the same
+ * temp, a mov onto another, and the op itself otherwise. */
+static void test_identity_immediates(void **state)
+{
+    static const struct {
+        void (*f)(tcg_i64, tcg_i64, uint64_t);
+        uint64_t identity, other;
+    } cases[] = {
+        { tcg_gen_addi_i64, 0, 1 }, { tcg_gen_subi_i64, 0, 1 },
+        { tcg_gen_ori_i64, 0, 1 },  { tcg_gen_xori_i64, 0, 1 },
+        { tcg_gen_shli_i64, 0, 1 }, { tcg_gen_shri_i64, 0, 1 },
+        { tcg_gen_sari_i64, 0, 1 }, { tcg_gen_muli_i64, 1, 0 },
+        { tcg_gen_andi_i64, ~0ull, 0xffffffffull },
+    };
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+        tcg_func_start();
+        cases[i].f(R[0], R[0], cases[i].identity);
+        assert_int_equal(tcg_op_count(), 0);
+        cases[i].f(R[0], R[1], cases[i].identity);
+        assert_int_equal(tcg_op_count(), 1);
+        cases[i].f(R[0], R[1], cases[i].other);
+        assert_int_equal(tcg_op_count(), 3);
+    }
+    tcg_func_start();
+    tcg_gen_andi_i32(W[0], W[0], 0xffffffffu);
+    assert_int_equal(tcg_op_count(), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -830,6 +863,7 @@ int main(void)
         cmocka_unit_test(test_insn_table),
         cmocka_unit_test(test_dump_ops),
         cmocka_unit_test(test_gen_code_dumps),
+        cmocka_unit_test(test_identity_immediates),
     };
     int fails = cmocka_run_group_tests_name("all host features", tests, setup, teardown);
 

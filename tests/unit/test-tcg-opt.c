@@ -39,14 +39,27 @@ static void fold_chain(void)
     tcg_gen_mov_i64(R[0], b);
 }
 
+/* Constants the optimizer sees, not the builders: the *i builders
+ * already drop identity immediates (tcg-op.c). */
+static tcg_i64 k64(uint64_t v)
+{
+    tcg_i64 t = tcg_temp_new_i64();
+
+    tcg_gen_movi_i64(t, v);
+    return t;
+}
+
 static void identities(void)
 {
-    tcg_gen_addi_i64(R[0], R[1], 0);
-    tcg_gen_muli_i64(R[2], R[3], 1);
-    tcg_gen_andi_i64(R[4], R[5], ~0ull);
+    tcg_i32 zero = tcg_temp_new_i32();
+
+    tcg_gen_add_i64(R[0], R[1], k64(0));
+    tcg_gen_mul_i64(R[2], R[3], k64(1));
+    tcg_gen_and_i64(R[4], R[5], k64(~0ull));
     tcg_gen_xor_i64(R[6], R[7], R[7]);
     tcg_gen_shli_i64(R[1], R[1], 64);
-    tcg_gen_ori_i32(W[0], W[1], 0);
+    tcg_gen_movi_i32(zero, 0);
+    tcg_gen_or_i32(W[0], W[1], zero);
 }
 
 static void copies(void)
