@@ -349,69 +349,70 @@ static void forward(struct opt *o)
             o->refs[label_of(&s->ops[i])]++;
     }
     for (int i = 0; i < s->nb_ops; i++) {
-        struct tcg_op op = s->ops[i];
-        int flags = tcg_opdefs[op.opc].flags;
+        /* in place: the input array is read only once more, here */
+        struct tcg_op *op = &s->ops[i];
+        int flags = tcg_opdefs[op->opc].flags;
 
-        if (op.opc == TCG_OP_nop)
+        if (op->opc == TCG_OP_nop)
             continue;
-        if (unreachable && op.opc != TCG_OP_set_label && op.opc != TCG_OP_insn_start) {
-            if (label_of(&op) >= 0)
-                o->refs[label_of(&op)]--;
+        if (unreachable && op->opc != TCG_OP_set_label && op->opc != TCG_OP_insn_start) {
+            if (label_of(op) >= 0)
+                o->refs[label_of(op)]--;
             continue;
         }
-        for (int k = op.nb_oargs; k < op.nb_oargs + op.nb_iargs; k++) {
-            int c = ti(o, op.args[k])->copy;
+        for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++) {
+            int c = ti(o, op->args[k])->copy;
 
             if (c >= 0)
-                op.args[k] = (uint64_t)c;
+                op->args[k] = (uint64_t)c;
         }
-        switch (op.opc) {
+        switch (op->opc) {
         case TCG_OP_set_label:
-            set_label(o, &op, &unreachable);
+            set_label(o, op, &unreachable);
             continue;
         case TCG_OP_movi:
-            emit_movi(o, (int)op.args[0], op.args[1]);
+            emit_movi(o, (int)op->args[0], op->args[1]);
             continue;
         case TCG_OP_mov:
-            emit_mov(o, (int)op.args[0], (int)op.args[1]);
+            emit_mov(o, (int)op->args[0], (int)op->args[1]);
             continue;
         case TCG_OP_brcond:
-            if (ti(o, op.args[0])->is_const && ti(o, op.args[1])->is_const) {
-                if (!tcg_fold_cond(op.type, (int)op.args[2], o->t[op.args[0]].val,
-                                   o->t[op.args[1]].val)) {
-                    o->refs[op.args[3]]--;
+            if (ti(o, op->args[0])->is_const && ti(o, op->args[1])->is_const) {
+                if (!tcg_fold_cond(op->type, (int)op->args[2], o->t[op->args[0]].val,
+                                   o->t[op->args[1]].val)) {
+                    o->refs[op->args[3]]--;
                     continue;
                 }
-            } else if (op.args[0] != op.args[1]) {
-                emit(o, &op);
+            } else if (op->args[0] != op->args[1]) {
+                emit(o, op);
                 continue;
-            } else if (!reflexive((int)op.args[2])) {
-                o->refs[op.args[3]]--;
+            } else if (!reflexive((int)op->args[2])) {
+                o->refs[op->args[3]]--;
                 continue;
             }
-            op = (struct tcg_op){ .opc = TCG_OP_br, .type = TCG_TYPE_I64,
-                                  .nb_cargs = 1, .args = { op.args[3] } };
-            emit(o, &op);
+            *op = (struct tcg_op){ .opc = TCG_OP_br, .type = TCG_TYPE_I64,
+                                  .nb_cargs = 1, .args = { op->args[3] } };
+            emit(o, op);
             unreachable = true;
             continue;
         case TCG_OP_call:
-            emit(o, &op);
-            for (int k = 0; k < op.nb_oargs; k++)
-                forget(o, (int)op.args[k]);
-            if (!(tcg_op_helper(&op)->flags & TCG_CALL_NO_WRITE_GLOBALS))
+            emit(o, op);
+            for (int k = 0; k < op->nb_oargs; k++)
+                forget(o, (int)op->args[k]);
+            if (!(tcg_op_helper(op)->flags & TCG_CALL_NO_WRITE_GLOBALS))
                 forget_globals(o);
             continue;
         default:
             break;
         }
-        if (fold(o, &op) || (op.nb_iargs == 2 && op.nb_oargs == 1 && simplify2(o, &op)) ||
-            (op.opc == TCG_OP_movcond && simplify2(o, &op)))
+        if (fold(o, op) || (op->nb_iargs == 2 && op->nb_oargs == 1 && simplify2(o, op)) ||
+            (op->opc == TCG_OP_movcond && simplify2(o, op)))
             continue;
-        fuse_shift_pair(o, &op);
-        emit(o, &op);
-        for (int k = 0; k < op.nb_oargs; k++)
-            forget(o, (int)op.args[k]);
-        if (flags & TCG_OPF_NORETURN || op.opc == TCG_OP_br)
+        fuse_shift_pair(o, op);
+        emit(o, op);
+        for (int k = 0; k < op->nb_oargs; k++)
+            forget(o, (int)op->args[k]);
+        if (flags & TCG_OPF_NORETURN || op->opc == TCG_OP_br)
             unreachable = true;
     }
 }
@@ -441,9 +442,12 @@ static bool is_pure(const struct tcg_op *op)
 static bool backward(struct tcg_ctx *s, struct live *l, bool remove)
 {
     int n = l->words;
+    /* restrict: stores to the bitset (uint64_t, like args) must not make
+     * the compiler reload the op */
+    uint64_t *restrict cur = l->cur;
     bool changed = false;
 
-    memcpy(l->cur, l->globals, n * sizeof(uint64_t));
+    memcpy(cur, l->globals, n * sizeof(uint64_t));
     for (int i = s->nb_ops - 1; i >= 0; i--) {
         struct tcg_op *op = &s->ops[i];
         uint64_t *lab;
@@ -453,49 +457,52 @@ static bool backward(struct tcg_ctx *s, struct live *l, bool remove)
         case TCG_OP_set_label:
             lab = &l->labels[op->args[0] * n];
             for (int k = 0; k < n; k++) {
-                if (l->cur[k] & ~lab[k]) {
-                    lab[k] |= l->cur[k];
+                if (cur[k] & ~lab[k]) {
+                    lab[k] |= cur[k];
                     changed = true;
                 }
             }
             continue;
         case TCG_OP_br:
-            memcpy(l->cur, &l->labels[op->args[0] * n], n * sizeof(uint64_t));
+            memcpy(cur, &l->labels[op->args[0] * n], n * sizeof(uint64_t));
             continue;
         case TCG_OP_brcond:
-            set_or(l->cur, &l->labels[op->args[3] * n], n);
+            set_or(cur, &l->labels[op->args[3] * n], n);
             break;
         case TCG_OP_exit_tb: case TCG_OP_goto_ptr:
-            memcpy(l->cur, l->globals, n * sizeof(uint64_t));
+            memcpy(cur, l->globals, n * sizeof(uint64_t));
             break;
         case TCG_OP_goto_tb:
-            set_or(l->cur, l->globals, n);
+            set_or(cur, l->globals, n);
             continue;
         default:
             break;
         }
-        if (remove) {
-            op->dead = 0;
-            for (int k = 0; k < op->nb_oargs + op->nb_iargs; k++) {
-                if (!(l->cur[op->args[k] / 64] >> (op->args[k] % 64) & 1))
-                    op->dead |= (uint16_t)(1u << k);
-            }
+        int no = op->nb_oargs, na = no + op->nb_iargs;
+        const uint64_t *args = op->args;
+        uint16_t dead = 0;
+
+        for (int k = 0; k < na; k++) {
+            if (!(cur[args[k] / 64] >> (args[k] % 64) & 1))
+                dead |= (uint16_t)(1u << k);
         }
-        for (int k = 0; k < op->nb_oargs; k++)
-            any |= l->cur[op->args[k] / 64] >> (op->args[k] % 64) & 1;
+        if (remove)
+            op->dead = dead;
+        for (int k = 0; k < no; k++)
+            any |= !(dead >> k & 1);
         if (!any && is_pure(op)) {
             if (remove)
                 op->opc = TCG_OP_nop;
             continue;
         }
-        for (int k = 0; k < op->nb_oargs; k++)
-            l->cur[op->args[k] / 64] &= ~(1ull << (op->args[k] % 64));
-        for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++)
-            l->cur[op->args[k] / 64] |= 1ull << (op->args[k] % 64);
+        for (int k = 0; k < no; k++)
+            cur[args[k] / 64] &= ~(1ull << (args[k] % 64));
+        for (int k = no; k < na; k++)
+            cur[args[k] / 64] |= 1ull << (args[k] % 64);
         if ((tcg_opdefs[op->opc].flags & TCG_OPF_MAY_FAULT) ||
             (op->opc == TCG_OP_call &&
              !(tcg_op_helper(op)->flags & TCG_CALL_NO_READ_GLOBALS)))
-            set_or(l->cur, l->globals, n);
+            set_or(cur, l->globals, n);
     }
     return changed;
 }
@@ -522,27 +529,56 @@ static bool has_back_branch(const struct tcg_ctx *s)
     return false;
 }
 
+/*
+ * The bitsets, kept per thread from block to block (allocating and
+ * filling them anew was a tenth of the optimizer's time): globals is
+ * rebuilt only when the number of globals changes.
+ */
+static __thread struct {
+    uint64_t *buf;
+    size_t cap;
+    int globals_for, globals_words;
+} live_mem;
+
+static bool live_alloc(struct tcg_ctx *s, struct live *l)
+{
+    size_t need = (size_t)l->words * (size_t)(s->nb_labels + 3);
+
+    if (need > live_mem.cap) {
+        uint64_t *b = realloc(live_mem.buf, need * sizeof(uint64_t));
+
+        if (!b)
+            return false;
+        live_mem.buf = b;
+        live_mem.cap = need;
+        live_mem.globals_for = -1;
+    }
+    l->globals = live_mem.buf;
+    l->cur = l->globals + l->words;
+    l->labels = l->cur + l->words;
+    if (live_mem.globals_for != s->nb_globals || live_mem.globals_words != l->words) {
+        memset(l->globals, 0, (size_t)l->words * sizeof(uint64_t));
+        for (int t = 1; t < s->nb_globals; t++)
+            l->globals[t / 64] |= 1ull << (t % 64);
+        live_mem.globals_for = s->nb_globals;
+        live_mem.globals_words = l->words;
+    }
+    memset(l->labels, 0, (size_t)l->words * (size_t)(s->nb_labels + 1) * sizeof(uint64_t));
+    return true;
+}
+
 static void liveness(struct tcg_ctx *s)
 {
     struct live l;
 
     l.words = (s->nb_temps + 63) / 64;
-    l.cur = calloc((size_t)l.words, sizeof(uint64_t));
-    l.globals = calloc((size_t)l.words, sizeof(uint64_t));
-    l.labels = calloc((size_t)l.words * (size_t)(s->nb_labels + 1), sizeof(uint64_t));
-    if (!l.cur || !l.globals || !l.labels)
-        goto out;
-    for (int t = 1; t < s->nb_globals; t++)
-        l.globals[t / 64] |= 1ull << (t % 64);
+    if (!live_alloc(s, &l))
+        return;
     if (has_back_branch(s)) {
         while (backward(s, &l, false))
             ;
     }
     backward(s, &l, true);
-out:
-    free(l.cur);
-    free(l.globals);
-    free(l.labels);
 }
 
 /*
