@@ -61,29 +61,38 @@ static void home_move(struct x86_regs *r, int op, int reg, uint64_t t)
     x_rm(r->b, (base == RSP || i64 ? X_W : 0) | op, reg, base, X_NOREG, disp);
 }
 
-/* Pin the most used globals (counted over the block's ops). */
+/* Pin the most used globals (counted over the block's ops); only the
+ * globals the block names are candidates, not all of them. */
 static void choose_pinned(struct x86_regs *r)
 {
     const struct tcg_ctx *s = r->s;
     int uses[TCG_MAX_TEMPS];
+    int cand[TCG_MAX_TEMPS];
+    int nb_cand = 0;
 
-    memset(uses, 0, (size_t)s->nb_temps * sizeof(uses[0]));
-
+    memset(uses, 0, (size_t)s->nb_globals * sizeof(uses[0]));
     for (int i = 0; i < s->nb_ops; i++) {
         const struct tcg_op *op = &s->ops[i];
 
         for (int k = 0; k < op->nb_oargs + op->nb_iargs; k++) {
-            uses[op->args[k]]++;
+            int t = (int)op->args[k];
+
             if (k < op->nb_oargs)
-                r->written[op->args[k]] = true;
+                r->written[t] = true;
+            if (t >= s->nb_globals)
+                continue;
+            if (!uses[t]++)
+                cand[nb_cand++] = t;
         }
     }
     for (int k = 0; k < NB_PIN; k++) {
         int best = -1;
 
-        for (int g = 1; g < s->nb_globals; g++) {
-            if (r->slot_of[g] < 0 && uses[g] >= PIN_MIN_USES &&
-                (best < 0 || uses[g] > uses[best]))
+        for (int i = 0; i < nb_cand; i++) {
+            int g = cand[i];
+
+            if (g > 0 && r->slot_of[g] < 0 && uses[g] >= PIN_MIN_USES &&
+                (best < 0 || uses[g] > uses[best] || (uses[g] == uses[best] && g < best)))
                 best = g;
         }
         if (best < 0)
