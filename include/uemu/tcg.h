@@ -189,6 +189,10 @@ struct tcg_tb {
     uint64_t *insn_data;     /* nb_insns * TCG_INSN_DATA_WORDS */
     uint32_t *insn_end;      /* code offset after each insn's code */
     uint32_t jmp_off[2];     /* patch site of goto_tb n, UINT32_MAX: none */
+    /* where a jump from the block to itself enters (0: the entry); the
+     * JIT skips reloading registers that the jump left holding the
+     * guest state */
+    uint32_t loop_off;
 };
 
 /*

@@ -619,9 +619,56 @@ static bool gen_binop_imm(struct gen *g, const struct tcg_op *op, int w)
         x_imuli(&g->b, w, rd, ra, imm);
         return true;
     }
+    if (rd != ra && op->opc == TCG_OP_add) {
+        /* one instruction instead of mov + add (no flags are kept) */
+        x_rm(&g->b, w | OP_LEA, rd, ra, X_NOREG, imm);
+        return true;
+    }
     if (rd != ra)
         x_rr(&g->b, w | OP_MOV_LD, rd, ra);
     x_alui(&g->b, w, ext[op->opc], rd, imm);
+    return true;
+}
+
+/*
+ * add t, base, imm followed by a guest load or store at t, t dead after
+ * it (a front end's rs1 + offset): one access at [base + imm], the add
+ * never emitted.  Guest addresses wrap at 2^64 as the host's do, so the
+ * displacement gives the same address.  True when both ops were done.
+ */
+static bool gen_folded_access(struct gen *g, const struct tcg_op *add,
+                              const struct tcg_op *mem)
+{
+    const uint64_t *a = add->args, *m = mem->args;
+    uint64_t base = a[1];
+    unsigned keep = 0;
+    int32_t disp;
+    int rb;
+
+    if (add->opc != TCG_OP_add || add->type != TCG_TYPE_I64 ||
+        (mem->opc != TCG_OP_qemu_ld && mem->opc != TCG_OP_qemu_st) ||
+        m[1] != a[0] || m[0] == a[0] || !(mem->dead >> 1 & 1) ||
+        (m[2] & TCG_MO_ALIGN) || g->s->temps[a[0]].kind != TCG_TEMP_LOCAL ||
+        !direct(g, a, 3) || !direct(g, m, 2))
+        return false;
+    if (!imm_of(g, a[2], X_W, &disp)) {
+        if (!imm_of(g, a[1], X_W, &disp))
+            return false;
+        base = a[2];
+    }
+    x86_regs_sync_globals(&g->regs);
+    rb = x86_reg_use(&g->regs, base, &keep);
+    if (mem->opc == TCG_OP_qemu_ld) {
+        int rd = x86_reg_def(&g->regs, m[0], &keep);
+
+        load(g, rd, (unsigned)m[2], mem->type == TCG_TYPE_I64 ? X_W : 0,
+             g->gb ? X86_GUEST_BASE : rb, g->gb ? rb : X_NOREG, disp);
+    } else {
+        int rv = x86_reg_use(&g->regs, m[0], &keep);
+
+        store(g, rv, m[2] & TCG_MO_SIZE, g->gb ? X86_GUEST_BASE : rb,
+              g->gb ? rb : X_NOREG, disp);
+    }
     return true;
 }
 
@@ -1050,6 +1097,11 @@ static int emit(struct gen *g, struct tcg_tb *tb)
     if (tcg_profiling)
         gen_profile_add(g, &tcg_prof.tb_execs, 1, false);
     x86_regs_enter(&g->regs);
+    /* A goto_tb leaves every global written back and the pinned ones
+     * still in their registers: the block jumping to itself can skip
+     * the loads above.  Not when profiling, which counts each entry. */
+    if (!tcg_profiling)
+        tb->loop_off = (uint32_t)(g->b.p - g->b.start);
     for (int i = 0; i < s->nb_ops; i++) {
         const struct tcg_op *op = &s->ops[i];
 
@@ -1071,6 +1123,12 @@ static int emit(struct gen *g, struct tcg_tb *tb)
             tb->jmp_off[op->args[0]] = (uint32_t)(x_jcc32(&g->b, -1) - g->b.start);
             break;
         default:
+            if (i + 1 < s->nb_ops && gen_folded_access(g, op, op + 1)) {
+                x86_regs_drop_dead(&g->regs, op);
+                x86_regs_drop_dead(&g->regs, op + 1);
+                i++;
+                break;
+            }
             gen_op(g, op, insn);
             if (g->regs.enabled)
                 x86_regs_drop_dead(&g->regs, op);
@@ -1200,7 +1258,9 @@ static void x86_set_jump(struct tcg_tb *tb, int n, const struct tcg_tb *dest)
         return;
     site_rx = (uint8_t *)tb->code + tb->jmp_off[n];
     site_rw = site_rx - x86_rx_delta();
-    disp = dest ? (int32_t)((const uint8_t *)dest->code - (site_rx + 4)) : 0;
+    disp = dest ? (int32_t)((const uint8_t *)dest->code + (dest == tb ? dest->loop_off : 0) -
+                            (site_rx + 4))
+                : 0;
     __atomic_store_n((int32_t *)site_rw, disp, __ATOMIC_RELEASE);
 }
 
