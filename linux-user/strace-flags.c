@@ -215,6 +215,74 @@ static const struct lu_flag_name msg_flags[] = {
     { 04000, "IPC_NOWAIT" }, { 010000, "MSG_NOERROR" }, { 020000, "MSG_EXCEPT" },
     { 040000, "MSG_COPY" }, END,
 };
+static const struct lu_flag_name fcntl_cmds[] = {
+    { 0, "F_DUPFD" }, { 1, "F_GETFD" }, { 2, "F_SETFD" }, { 3, "F_GETFL" }, { 4, "F_SETFL" },
+    { 5, "F_GETLK" }, { 6, "F_SETLK" }, { 7, "F_SETLKW" }, { 8, "F_SETOWN" },
+    { 9, "F_GETOWN" }, { 10, "F_SETSIG" }, { 11, "F_GETSIG" }, { 15, "F_SETOWN_EX" },
+    { 16, "F_GETOWN_EX" }, { 36, "F_OFD_GETLK" }, { 37, "F_OFD_SETLK" },
+    { 38, "F_OFD_SETLKW" }, { 1024, "F_SETLEASE" }, { 1025, "F_GETLEASE" },
+    { 1026, "F_NOTIFY" }, { 1030, "F_DUPFD_CLOEXEC" }, { 1031, "F_SETPIPE_SZ" },
+    { 1032, "F_GETPIPE_SZ" }, { 1033, "F_ADD_SEALS" }, { 1034, "F_GET_SEALS" }, END,
+};
+static const struct lu_flag_name fd_flags[] = {
+    { 1, "FD_CLOEXEC" }, END,
+};
+static const struct lu_flag_name seals[] = {
+    { 1, "F_SEAL_SEAL" }, { 2, "F_SEAL_SHRINK" }, { 4, "F_SEAL_GROW" }, { 8, "F_SEAL_WRITE" },
+    { 0x10, "F_SEAL_FUTURE_WRITE" }, { 0x20, "F_SEAL_EXEC" }, END,
+};
+static const struct lu_flag_name lease_types[] = {
+    { 0, "F_RDLCK" }, { 1, "F_WRLCK" }, { 2, "F_UNLCK" }, END,
+};
+static const struct lu_flag_name rename_flags[] = {
+    { 1, "RENAME_NOREPLACE" }, { 2, "RENAME_EXCHANGE" }, { 4, "RENAME_WHITEOUT" }, END,
+};
+static const struct lu_flag_name statx_mask[] = {
+    { 0x7ff, "STATX_BASIC_STATS" }, { 0x1, "STATX_TYPE" }, { 0x2, "STATX_MODE" },
+    { 0x4, "STATX_NLINK" }, { 0x8, "STATX_UID" }, { 0x10, "STATX_GID" },
+    { 0x20, "STATX_ATIME" }, { 0x40, "STATX_MTIME" }, { 0x80, "STATX_CTIME" },
+    { 0x100, "STATX_INO" }, { 0x200, "STATX_SIZE" }, { 0x400, "STATX_BLOCKS" },
+    { 0x800, "STATX_BTIME" }, { 0x1000, "STATX_MNT_ID" }, { 0x2000, "STATX_DIOALIGN" },
+    { 0x4000, "STATX_MNT_ID_UNIQUE" }, { 0x8000, "STATX_SUBVOL" },
+    { 0x10000, "STATX_WRITE_ATOMIC" }, END,
+};
+static const struct lu_flag_name mremap_flags[] = {
+    { 1, "MREMAP_MAYMOVE" }, { 2, "MREMAP_FIXED" }, { 4, "MREMAP_DONTUNMAP" }, END,
+};
+static const struct lu_flag_name madvise_advice[] = {
+    { 0, "MADV_NORMAL" }, { 1, "MADV_RANDOM" }, { 2, "MADV_SEQUENTIAL" },
+    { 3, "MADV_WILLNEED" }, { 4, "MADV_DONTNEED" }, { 8, "MADV_FREE" }, { 9, "MADV_REMOVE" },
+    { 10, "MADV_DONTFORK" }, { 11, "MADV_DOFORK" }, { 12, "MADV_MERGEABLE" },
+    { 13, "MADV_UNMERGEABLE" }, { 14, "MADV_HUGEPAGE" }, { 15, "MADV_NOHUGEPAGE" },
+    { 16, "MADV_DONTDUMP" }, { 17, "MADV_DODUMP" }, { 18, "MADV_WIPEONFORK" },
+    { 19, "MADV_KEEPONFORK" }, { 20, "MADV_COLD" }, { 21, "MADV_PAGEOUT" },
+    { 22, "MADV_POPULATE_READ" }, { 23, "MADV_POPULATE_WRITE" },
+    { 24, "MADV_DONTNEED_LOCKED" }, { 25, "MADV_COLLAPSE" }, { 100, "MADV_HWPOISON" },
+    { 101, "MADV_SOFT_OFFLINE" }, END,
+};
+static const struct lu_flag_name seek_whences[] = {
+    { 0, "SEEK_SET" }, { 1, "SEEK_CUR" }, { 2, "SEEK_END" }, { 3, "SEEK_DATA" },
+    { 4, "SEEK_HOLE" }, END,
+};
+static const struct lu_flag_name msync_flags[] = {
+    { 1, "MS_ASYNC" }, { 2, "MS_INVALIDATE" }, { 4, "MS_SYNC" }, END,
+};
+static const struct lu_flag_name mlockall_flags[] = {
+    { 1, "MCL_CURRENT" }, { 2, "MCL_FUTURE" }, { 4, "MCL_ONFAULT" }, END,
+};
+static const struct lu_flag_name flock_ops[] = {
+    { 1, "LOCK_SH" }, { 2, "LOCK_EX" }, { 4, "LOCK_NB" }, { 8, "LOCK_UN" }, END,
+};
+static const struct lu_flag_name rlimits[] = {
+    { 0, "RLIMIT_CPU" }, { 1, "RLIMIT_FSIZE" }, { 2, "RLIMIT_DATA" }, { 3, "RLIMIT_STACK" },
+    { 4, "RLIMIT_CORE" }, { 5, "RLIMIT_RSS" }, { 6, "RLIMIT_NPROC" }, { 7, "RLIMIT_NOFILE" },
+    { 8, "RLIMIT_MEMLOCK" }, { 9, "RLIMIT_AS" }, { 10, "RLIMIT_LOCKS" },
+    { 11, "RLIMIT_SIGPENDING" }, { 12, "RLIMIT_MSGQUEUE" }, { 13, "RLIMIT_NICE" },
+    { 14, "RLIMIT_RTPRIO" }, { 15, "RLIMIT_RTTIME" }, END,
+};
+static const struct lu_flag_name itimers[] = {
+    { 0, "ITIMER_REAL" }, { 1, "ITIMER_VIRTUAL" }, { 2, "ITIMER_PROF" }, END,
+};
 static const struct lu_flag_name sock_flags[] = {
     { 04000, "SOCK_NONBLOCK" }, { 02000000, "SOCK_CLOEXEC" }, END,
 };
@@ -330,6 +398,24 @@ static void ipc_cmd_arg(struct lu_strace_buf *b, uint64_t v)
     lu_strace_enum(b, cmd, ipc_cmds);
 }
 
+/* fcntl's third argument, by the command (the second). */
+static void fcntl_arg(struct lu_strace_buf *b, int cmd, uint64_t v)
+{
+    switch (cmd) {
+    case 0: case 1030: case 1031: lu_strace_put(b, "%d", (int)v); break;
+    case 2: lu_strace_flags(b, v, fd_flags, "0"); break;
+    case 4: lu_strace_flags(b, (uint32_t)lu_open_flags_to_host(v), open_flags, "0"); break;
+    case 8: lu_strace_put(b, "%d", (int)v); break;
+    case 10: lu_strace_signal(b, (int)v); break;
+    case 1024: lu_strace_enum(b, (int)v, lease_types); break;
+    case 1033: lu_strace_flags(b, (uint32_t)v, seals, "0"); break;
+    case 1: case 3: case 9: case 11: case 1025: case 1032: case 1034:
+        lu_strace_put(b, "0x%" PRIx64, v);      /* unused by the command */
+        break;
+    default: lu_strace_pointer(b, v); break;    /* locks, owners: structures */
+    }
+}
+
 bool lu_strace_flags_arg(struct lu_strace_buf *b, char f, const uint64_t args[6], int i)
 {
     uint64_t v = args[i];
@@ -387,6 +473,18 @@ bool lu_strace_flags_arg(struct lu_strace_buf *b, char f, const uint64_t args[6]
     case 'z': ipc_cmd_arg(b, v); break;
     case 'q': lu_strace_flags(b, v, msg_flags, "0"); break;
     case 'R': lu_strace_flags(b, (uint32_t)v, sock_flags, "0"); break;
+    case '1': lu_strace_enum(b, (int)v, fcntl_cmds); break;
+    case '2': fcntl_arg(b, i > 0 ? (int)args[i - 1] : -1, v); break;
+    case '3': lu_strace_flags(b, (uint32_t)v, rename_flags, "0"); break;
+    case '4': lu_strace_flags(b, (uint32_t)v, statx_mask, "0"); break;
+    case '6': lu_strace_flags(b, v, mremap_flags, "0"); break;
+    case '7': lu_strace_enum(b, (int)v, madvise_advice); break;
+    case '8': lu_strace_enum(b, (int)v, seek_whences); break;
+    case '9': lu_strace_flags(b, v, msync_flags, "0"); break;
+    case '0': lu_strace_flags(b, v, mlockall_flags, "0"); break;
+    case '^': lu_strace_flags(b, (uint32_t)v, flock_ops, "0"); break;
+    case '*': lu_strace_enum(b, (int)v, rlimits); break;
+    case '-': lu_strace_enum(b, (int)v, itimers); break;
     default: return false;
     }
     return true;

@@ -36,6 +36,11 @@ struct g_sigevent {
     int32_t signo, notify;
     int32_t tid;
 };
+struct g_stack {
+    uint64_t sp;
+    int32_t flags, pad;
+    uint64_t size;
+};
 struct g_sembuf {
     uint16_t num;
     int16_t op, flg;
@@ -65,6 +70,9 @@ static const struct lu_flag_name sa_flags[] = {
 static const struct lu_flag_name sigev_notify[] = {
     { 0, "SIGEV_SIGNAL" }, { 1, "SIGEV_NONE" }, { 2, "SIGEV_THREAD" },
     { 4, "SIGEV_THREAD_ID" }, { 0, NULL },
+};
+static const struct lu_flag_name ss_flags[] = {
+    { 1, "SS_ONSTACK" }, { 2, "SS_DISABLE" }, { 1u << 31, "SS_AUTODISARM" }, { 0, NULL },
 };
 static const struct lu_flag_name sem_flags[] = {
     { 04000, "IPC_NOWAIT" }, { 0x1000, "SEM_UNDO" }, { 0, NULL },
@@ -188,6 +196,19 @@ static void sigevent_arg(struct lu_strace_buf *b, uint64_t addr)
     lu_strace_put(b, "}");
 }
 
+static void stack_arg(struct lu_strace_buf *b, uint64_t addr)
+{
+    struct g_stack ss;
+
+    if (!fetch(b, &ss, addr, sizeof(ss)))
+        return;
+    lu_strace_put(b, "{ss_sp=");
+    lu_strace_pointer(b, ss.sp);
+    lu_strace_put(b, ",ss_flags=");
+    lu_strace_flags(b, (uint32_t)ss.flags, ss_flags, "0");
+    lu_strace_put(b, ",ss_size=%" PRIu64 "}", ss.size);
+}
+
 static void sched_param_arg(struct lu_strace_buf *b, uint64_t addr)
 {
     int32_t prio;
@@ -281,6 +302,7 @@ bool lu_strace_mem_arg(struct lu_strace_buf *b, char f, const uint64_t args[6], 
     case 'S': sigaction_arg(b, v); break;
     case 'v': sigevent_arg(b, v); break;
     case 'Y': sched_param_arg(b, v); break;
+    case '5': stack_arg(b, v); break;
     case '[': pollfd_array_arg(b, v, (uint32_t)next); break;
     case '{': fd_set_arg(b, v, (int)args[0]); break;
     case '}': epoll_event_arg(b, v); break;

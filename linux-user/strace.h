@@ -20,9 +20,13 @@
  *   X FUTEX_*   w WNOHANG..   ! P_ALL..   i ioctl request   r PR_*   y SCHED_*
  *   g signal   h SIG_BLOCK..   K IPC key   I IPC_CREAT..|mode
  *   H SHM_RDONLY..   z IPC_RMID..   q IPC_NOWAIT|MSG_*   R SOCK_* flags
+ *   1 F_* fcntl command   2 fcntl argument (by the command before it)
+ *   3 RENAME_*   4 STATX_* mask   6 MREMAP_*   7 MADV_*   8 SEEK_*
+ *   9 MS_*   0 MCL_*   ^ LOCK_*   * RLIMIT_*   - ITIMER_*
  * Structures in guest memory (strace-mem.c):
  *   T timespec   J itimerspec   U utimensat times   G sigset
- *   S sigaction   v sigevent   Y sched_param   [ pollfd array (count next)
+ *   S sigaction   v sigevent   Y sched_param   5 stack_t
+ *   [ pollfd array (count next)
  *   { fd_set (nfds = first argument)   } epoll_event   O sembuf array
  *   (count next)
  * Sockets (strace-net.c):

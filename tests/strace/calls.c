@@ -10,7 +10,9 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -64,6 +66,13 @@ static void files(void)
     syscall(SYS_statfs, "/nonexistent", AT(0x800));
     syscall(SYS_memfd_create, "m", 0x1 | 0x2);
     syscall(SYS_memfd_create, "m", 0x100);
+    syscall(SYS_fcntl, file, F_SETFL, O_APPEND | O_NONBLOCK);
+    syscall(SYS_fcntl, file, F_SETFD, FD_CLOEXEC);
+    syscall(SYS_fcntl, file, F_DUPFD_CLOEXEC, 20);
+    syscall(SYS_lseek, file, 0L, SEEK_END);
+    syscall(SYS_flock, file, LOCK_EX | LOCK_NB);
+    syscall(SYS_renameat2, AT_FDCWD, "f1", AT_FDCWD, "f1", 1 | 2); /* NOREPLACE|EXCHANGE */
+    syscall(SYS_statx, AT_FDCWD, "f1", AT_SYMLINK_NOFOLLOW, 0x7ff, AT(0x4000));
 }
 
 static void events(void)
@@ -217,6 +226,10 @@ static void signals(void)
     put(0x1940, act2, sizeof(act2));
     syscall(SYS_rt_sigaction, 34, AT(0x1940), NULL, 8);
     syscall(SYS_rt_sigaction, SIGUSR1, AT(0x10000), NULL, 8);
+    struct { uint64_t sp; int32_t flags, pad; uint64_t size; } ss = { 0, 2, 0, 0 };
+    put(0x1b00, &ss, sizeof(ss));
+    syscall(SYS_sigaltstack, AT(0x1b00), AT(0x1b40));
+    syscall(SYS_getitimer, 2, AT(0x1b80));
     put_u64(0x1800, 0);
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, AT(0x1800), NULL, 8);
 }
@@ -228,7 +241,10 @@ static void memory(void)
             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
     syscall(SYS_mprotect, p, 4096, PROT_READ | PROT_EXEC);
     syscall(SYS_mprotect, p, 4096, PROT_READ | 0x10);
+    syscall(SYS_madvise, p, 4096, MADV_DONTNEED);
+    syscall(SYS_msync, p, 4096, MS_SYNC | MS_INVALIDATE);
     syscall(SYS_mprotect, p, 4096, PROT_NONE);
+    syscall(SYS_getrlimit, RLIMIT_NOFILE, AT(0x1c00));
     syscall(SYS_munmap, p, 4096);
 }
 

@@ -192,6 +192,44 @@ static void test_process_flags(void **state)
     assert_string_equal(arg('i', 0xc0de), "0xc0de");
 }
 
+static void test_more_calls(void **state)
+{
+    (void)state;
+    assert_string_equal(arg('1', 1030), "F_DUPFD_CLOEXEC");
+    assert_string_equal(arg('1', 2000), "2000");
+    assert_string_equal(argf('2', 2, 3, 4, 04000 | 02000000), "O_NONBLOCK|O_CLOEXEC");
+    assert_string_equal(argf('2', 2, 3, 4, 0), "0");
+    assert_string_equal(argf('2', 2, 3, 2, 1), "FD_CLOEXEC");
+    assert_string_equal(argf('2', 2, 3, 0, 10), "10");
+    assert_string_equal(argf('2', 2, 3, 10, 34), "SIGRT_2");
+    assert_string_equal(argf('2', 2, 3, 1033, 0x1 | 0x8 | 0x40), "F_SEAL_SEAL|F_SEAL_WRITE|0x40");
+    assert_string_equal(argf('2', 2, 3, 1024, 1), "F_WRLCK");
+    assert_string_equal(argf('2', 2, 3, 1, 0), "0x0");
+    assert_string_equal(argf('2', 2, 3, 6, 0), "NULL");
+    assert_string_equal(arg('3', 2), "RENAME_EXCHANGE");
+    assert_string_equal(arg('4', 0x7ff | 0x800), "STATX_BASIC_STATS|STATX_BTIME");
+    assert_string_equal(arg('4', 0x1 | 0x200 | 0x80000000u), "STATX_TYPE|STATX_SIZE|0x80000000");
+    assert_string_equal(arg('6', 1 | 2), "MREMAP_MAYMOVE|MREMAP_FIXED");
+    assert_string_equal(arg('7', 4), "MADV_DONTNEED");
+    assert_string_equal(arg('7', 5), "5");
+    assert_string_equal(arg('8', 2), "SEEK_END");
+    assert_string_equal(arg('9', 4 | 2), "MS_INVALIDATE|MS_SYNC");
+    assert_string_equal(arg('0', 1 | 2), "MCL_CURRENT|MCL_FUTURE");
+    assert_string_equal(arg('^', 2 | 4), "LOCK_EX|LOCK_NB");
+    assert_string_equal(arg('*', 7), "RLIMIT_NOFILE");
+    assert_string_equal(arg('*', 16), "16");
+    assert_string_equal(arg('-', 2), "ITIMER_PROF");
+
+    struct { uint64_t sp; int32_t flags, pad; uint64_t size; } ss = { 0x8000, 2, 0, 65536 };
+    put(0, &ss, sizeof(ss));
+    assert_string_equal(arg('5', W(0)), "{ss_sp=0x8000,ss_flags=SS_DISABLE,ss_size=65536}");
+    ss.sp = 0;
+    ss.flags = (int32_t)(1u << 31) | 4;
+    put(0, &ss, sizeof(ss));
+    assert_string_equal(arg('5', W(0)), "{ss_sp=NULL,ss_flags=SS_AUTODISARM|0x4,ss_size=65536}");
+    assert_string_equal(arg('5', BAD), bad_text());
+}
+
 static void test_signals(void **state)
 {
     (void)state;
@@ -488,6 +526,7 @@ int main(void)
         cmocka_unit_test(test_memory_flags),
         cmocka_unit_test(test_event_flags),
         cmocka_unit_test(test_process_flags),
+        cmocka_unit_test(test_more_calls),
         cmocka_unit_test(test_signals),
         cmocka_unit_test(test_time_structures),
         cmocka_unit_test(test_poll_structures),
