@@ -179,8 +179,8 @@ static void sockaddr_fields(struct lu_strace_buf *b, const uint8_t *sa, size_t l
         const char *path = (const char *)sa + 2;
         size_t n = strnlen(path + (path[0] == 0), len - 2 - (path[0] == 0));
         /* An abstract name starts with a NUL: @name, as ss(8) shows it. */
-        lu_strace_put(b, ",sun_path=%s\"%.*s\"", path[0] ? "" : "@", (int)n,
-                      path + (path[0] == 0));
+        lu_strace_put(b, ",sun_path=%s", path[0] ? "" : "@");
+        lu_strace_quoted(b, path + (path[0] == 0), n);
     } else if (family == 16 && len >= 12) {
         uint32_t pid, groups;
         memcpy(&pid, sa + 4, 4);

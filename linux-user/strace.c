@@ -99,17 +99,12 @@ void lu_strace_pointer(struct lu_strace_buf *b, uint64_t addr)
         lu_strace_put(b, "NULL");
 }
 
-static void string_arg(struct lu_strace_buf *b, uint64_t addr)
+void lu_strace_quoted(struct lu_strace_buf *b, const char *s, size_t len)
 {
-    int64_t len = guest_strnlen(addr, 4096);
-    if (len < 0) {
-        lu_strace_pointer(b, addr);
-        return;
-    }
-    const char *s = guest_access(addr, (size_t)len, 0);
-    int shown = len > 64 ? 64 : (int)len;
+    size_t shown = len > 64 ? 64 : len;
+
     lu_strace_put(b, "\"");
-    for (int i = 0; i < shown; i++) {
+    for (size_t i = 0; i < shown; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"' || c == '\\')
             lu_strace_put(b, "\\%c", c);
@@ -119,6 +114,16 @@ static void string_arg(struct lu_strace_buf *b, uint64_t addr)
             lu_strace_put(b, "\\%o", c);
     }
     lu_strace_put(b, "\"%s", len > 64 ? "..." : "");
+}
+
+static void string_arg(struct lu_strace_buf *b, uint64_t addr)
+{
+    int64_t len = guest_strnlen(addr, 4096);
+
+    if (len < 0)
+        lu_strace_pointer(b, addr);
+    else
+        lu_strace_quoted(b, guest_access(addr, (size_t)len, 0), (size_t)len);
 }
 
 /* prctl's second argument, by what the option (the first) makes of it. */

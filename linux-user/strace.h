@@ -65,6 +65,9 @@ void lu_strace_flags(struct lu_strace_buf *b, uint64_t v, const struct lu_flag_n
 /* An enumeration value by name, in decimal when it has none. */
 void lu_strace_enum(struct lu_strace_buf *b, int64_t v, const struct lu_flag_name *names);
 void lu_strace_signal(struct lu_strace_buf *b, int sig);
+/* len bytes in quotes, " and \ escaped, other unprintable bytes in
+ * octal ("a\12b"); at most 64 of them, then "...". */
+void lu_strace_quoted(struct lu_strace_buf *b, const char *s, size_t len);
 void lu_strace_pointer(struct lu_strace_buf *b, uint64_t addr);
 
 /*

@@ -417,6 +417,8 @@ static void test_sockaddr(void **state)
     put(128, "\1\0/tmp/sock\0", 12);
     assert_string_equal(argf('Q', 1, 3, W(128), 12), "{sa_family=AF_UNIX,sun_path=\"/tmp/sock\"}");
     assert_string_equal(argf('Q', 1, 3, W(128), 110), "{sa_family=AF_UNIX,sun_path=\"/tmp/sock\"}");
+    put(128, "\1\0a\"\n", 5);
+    assert_string_equal(argf('Q', 1, 3, W(128), 5), "{sa_family=AF_UNIX,sun_path=\"a\\\"\\12\"}");
     put(192, "\1\0\0abs", 6);
     assert_string_equal(argf('Q', 1, 3, W(192), 6), "{sa_family=AF_UNIX,sun_path=@\"abs\"}");
     uint8_t nl[12] = { 16, 0, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0 };
@@ -468,6 +470,12 @@ static void test_prctl_argument(void **state)
     put(0, "worker", 7);
     assert_string_equal(argf('Z', 1, 15, W(0), 0), "\"worker\"");
     assert_string_equal(argf('Z', 1, 15, BAD, 0), bad_text());
+    char long_name[100];
+    memset(long_name, 'n', 99);
+    long_name[99] = 0;
+    put(0, long_name, 100);
+    assert_string_equal(argf('Z', 1, 15, W(0), 0),
+                        "\"nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn\"...");
     assert_string_equal(argf('Z', 1, 1, 9, 0), "SIGKILL");
     assert_string_equal(argf('Z', 1, 16, 0, 0), "NULL");
     assert_string_equal(argf('Z', 1, 4, 1, 0), "0x1");
