@@ -361,6 +361,12 @@ static void open_flags_arg(struct lu_strace_buf *b, uint64_t guest)
     lu_strace_flags(b, v, open_flags, "0");
 }
 
+/* Open flags that carry no access mode (pipe2, dup3, F_SETFL). */
+static void status_flags_arg(struct lu_strace_buf *b, uint64_t guest)
+{
+    lu_strace_flags(b, (uint32_t)lu_open_flags_to_host(guest), open_flags, "0");
+}
+
 /* The exit signal of clone sits in the low byte (CSIGNAL). */
 static void clone_flags_arg(struct lu_strace_buf *b, uint64_t v)
 {
@@ -404,7 +410,7 @@ static void fcntl_arg(struct lu_strace_buf *b, int cmd, uint64_t v)
     switch (cmd) {
     case 0: case 1030: case 1031: lu_strace_put(b, "%d", (int)v); break;
     case 2: lu_strace_flags(b, v, fd_flags, "0"); break;
-    case 4: lu_strace_flags(b, (uint32_t)lu_open_flags_to_host(v), open_flags, "0"); break;
+    case 4: status_flags_arg(b, v); break;
     case 8: lu_strace_put(b, "%d", (int)v); break;
     case 10: lu_strace_signal(b, (int)v); break;
     case 1024: lu_strace_enum(b, (int)v, lease_types); break;
@@ -422,6 +428,7 @@ bool lu_strace_flags_arg(struct lu_strace_buf *b, char f, const uint64_t args[6]
 
     switch (f) {
     case 'o': open_flags_arg(b, v); break;
+    case '+': status_flags_arg(b, v); break;
     case 'F':
         if ((int)v == -100)
             lu_strace_put(b, "AT_FDCWD");

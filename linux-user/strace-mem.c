@@ -101,6 +101,20 @@ static void timespec_arg(struct lu_strace_buf *b, uint64_t addr)
         timespec_fields(b, &ts);
 }
 
+/* futex's fourth argument: a timeout for the waiting operations, a
+ * count (val2) for the others. */
+static void futex_arg4(struct lu_strace_buf *b, uint32_t op, uint64_t v)
+{
+    switch (op & 0x7f) {
+    case 0: case 6: case 9: case 11: case 13:     /* WAIT, LOCK_PI, WAIT_BITSET, .. */
+        timespec_arg(b, v);
+        break;
+    default:
+        lu_strace_put(b, "%u", (uint32_t)v);
+        break;
+    }
+}
+
 static void itimerspec_arg(struct lu_strace_buf *b, uint64_t addr)
 {
     struct g_timespec its[2];
@@ -296,6 +310,7 @@ bool lu_strace_mem_arg(struct lu_strace_buf *b, char f, const uint64_t args[6], 
 
     switch (f) {
     case 'T': timespec_arg(b, v); break;
+    case '=': futex_arg4(b, (uint32_t)args[1], v); break;
     case 'J': itimerspec_arg(b, v); break;
     case 'U': utimens_arg(b, v); break;
     case 'G': sigset_arg(b, v); break;

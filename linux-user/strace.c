@@ -27,7 +27,7 @@
  * the families give theirs in LU_SYSCALL_SET. */
 static const char *const formats[LU_NR_COUNT] = {
     [LU_NR_getcwd] = "pu",            [LU_NR_dup] = "d",
-    [LU_NR_dup3] = "ddo",             [LU_NR_fcntl] = "d12",
+    [LU_NR_dup3] = "dd+",             [LU_NR_fcntl] = "d12",
     [LU_NR_ioctl] = "dix",            [LU_NR_mkdirat] = "FsM",
     [LU_NR_unlinkat] = "FsA",         [LU_NR_symlinkat] = "sFs",
     [LU_NR_linkat] = "FsFsA",         [LU_NR_truncate] = "sl",
@@ -35,7 +35,7 @@ static const char *const formats[LU_NR_COUNT] = {
     [LU_NR_chdir] = "s",              [LU_NR_fchdir] = "d",
     [LU_NR_fchmod] = "dM",            [LU_NR_fchmodat] = "FsM",
     [LU_NR_fchownat] = "FsddA",       [LU_NR_openat] = "FsoM",
-    [LU_NR_close] = "d",              [LU_NR_pipe2] = "po",
+    [LU_NR_close] = "d",              [LU_NR_pipe2] = "p+",
     [LU_NR_getdents64] = "dpu",       [LU_NR_lseek] = "dl8",
     [LU_NR_read] = "dpu",             [LU_NR_write] = "dpu",
     [LU_NR_readv] = "dpd",            [LU_NR_writev] = "dpd",

@@ -13,7 +13,8 @@
  *   d int  l long  u unsigned  x hex  p pointer  s string  M mode (octal)
  *   Z prctl's second argument (by the option, the first)
  * Flags and names (strace-flags.c; values of the asm-generic headers):
- *   o open flags   F dirfd (AT_FDCWD)   A AT_* flags   a access mode
+ *   o open flags   + open flags without the access mode (pipe2, dup3)
+ *   F dirfd (AT_FDCWD)   A AT_* flags   a access mode
  *   P PROT_*   m MAP_*   f FALLOC_FL_*   D MFD_*   e EFD_*   E EPOLL_CLOEXEC
  *   k EPOLL_CTL_*   n IN_CLOEXEC..   N IN_* mask   t TFD_CLOEXEC..
  *   j TFD_TIMER_*   b TIMER_ABSTIME   W SFD_*   c CLOCK_*   C CLONE_*
@@ -24,11 +25,11 @@
  *   3 RENAME_*   4 STATX_* mask   6 MREMAP_*   7 MADV_*   8 SEEK_*
  *   9 MS_*   0 MCL_*   ^ LOCK_*   * RLIMIT_*   - ITIMER_*
  * Structures in guest memory (strace-mem.c):
- *   T timespec   J itimerspec   U utimensat times   G sigset
- *   S sigaction   v sigevent   Y sched_param   5 stack_t
- *   [ pollfd array (count next)
- *   { fd_set (nfds = first argument)   } epoll_event   O sembuf array
- *   (count next)
+ *   T timespec   = futex's timeout (or val2, by the operation two before)
+ *   J itimerspec   U utimensat times   G sigset   S sigaction   v sigevent
+ *   Y sched_param   5 stack_t   [ pollfd array (count next)
+ *   { fd_set (nfds = first argument)   } epoll_event
+ *   O sembuf array (count next)
  * Sockets (strace-net.c):
  *   B AF_*   L SOCK_* type   V protocol (family = first argument)
  *   Q sockaddr (length next)   @ msghdr   # MSG_*   $ socket level

@@ -203,7 +203,9 @@ static void control(void)
     syscall(SYS_prctl, 0x7fff, 0, 0, 0, 0);
     put_u32(0x1500, 0);
     syscall(SYS_futex, AT(0x1500), 1 | 128, 1, NULL, NULL, 0);       /* WAKE|PRIVATE */
-    syscall(SYS_futex, AT(0x1500), 9 | 128 | 256, 1, NULL, NULL, ~0u);
+    put_ts(0x700, 0, 0);
+    syscall(SYS_futex, AT(0x1500), 9 | 128 | 256, 1, AT(0x700), NULL, ~0u);
+    syscall(SYS_futex, AT(0x1500), 0, 0, AT(0x10000), NULL, 0);       /* bad timeout */
     syscall(SYS_clone, 0x10000 | SIGCHLD, NULL, NULL, NULL, NULL);   /* THREAD without SIGHAND */
     syscall(SYS_wait4, -1, AT(0x1600), 1 | 2, NULL);
     syscall(SYS_waitid, 0, 0, AT(0x1700), 4 | 1, NULL);

@@ -107,6 +107,9 @@ static void test_files(void **state)
     assert_string_equal(arg('o', 040000), "O_RDONLY|O_DIRECTORY");
     lu_set_abi(&lu_abi_riscv64);
     assert_string_equal(arg('o', 040000), "O_RDONLY|O_DIRECT");
+    assert_string_equal(arg('+', 02000000), "O_CLOEXEC");
+    assert_string_equal(arg('+', 0), "0");
+    assert_string_equal(arg('+', 04000 | 0x40000000), "O_NONBLOCK|0x40000000");
     assert_string_equal(arg('F', (uint64_t)-100), "AT_FDCWD");
     assert_string_equal(arg('F', 7), "7");
     assert_string_equal(arg('A', 0x100 | 0x1000 | 1), "AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH|0x1");
@@ -173,6 +176,21 @@ static void test_process_flags(void **state)
                         "FUTEX_WAIT_BITSET|FUTEX_PRIVATE_FLAG|FUTEX_CLOCK_REALTIME");
     assert_string_equal(arg('X', 1 | 128), "FUTEX_WAKE|FUTEX_PRIVATE_FLAG");
     assert_string_equal(arg('X', 99 | 0x200), "99|0x200");
+    int64_t ts[2] = { 3, 4 };
+    put(0, ts, sizeof(ts));
+    assert_string_equal(argf('=', 3, 0, 0, 0), "NULL");             /* FUTEX_WAIT */
+    {
+        const uint64_t args[6] = { 0, 9 | 128, 1, W(0), 0, 0 };   /* WAIT_BITSET */
+        struct lu_strace_buf b = { .len = 0 };
+        lu_strace_arg(&b, '=', args, 3);
+        assert_string_equal(b.text, "{tv_sec=3,tv_nsec=4}");
+    }
+    {
+        const uint64_t args[6] = { 0, 4 | 128, 1, 7, 0, 0 };      /* CMP_REQUEUE: val2 */
+        struct lu_strace_buf b = { .len = 0 };
+        lu_strace_arg(&b, '=', args, 3);
+        assert_string_equal(b.text, "7");
+    }
     assert_string_equal(arg('w', 0), "0");
     assert_string_equal(arg('w', 1 | 2 | 0x40000000), "WNOHANG|WUNTRACED|__WALL");
     assert_string_equal(arg('w', 0x10), "0x10");
