@@ -12,6 +12,7 @@
  * the printers).
  */
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -193,21 +194,71 @@ void lu_strace_format_ret(struct lu_strace_buf *b, int64_t nr, int64_t ret)
     }
 }
 
-/* The call is logged whole before it runs (so that output it makes
- * follows it), the result after. */
+/*
+ * The call is logged whole before it runs (so that output it makes
+ * follows it), the result after.  Threads share the log: when another
+ * thread's line comes between a call and its result, the call's line
+ * ends in " <unfinished ...>" and its result comes on a line of its own,
+ * as strace(1) shows it:
+ *
+ *     101 futex(0x4000,FUTEX_WAIT,2,NULL,NULL,0) <unfinished ...>
+ *     102 write(1,0x5000,6) = 6
+ *     101 <... futex resumed> = 0
+ *
+ * exit and exit_group end their line with " = ?" at once.  open_tid is
+ * the thread whose line is waiting for its result (0: none).  A forked
+ * child starts with none: the line it inherited is its parent's.  Forked
+ * processes share the log file but not this state, so their lines can
+ * still meet.
+ */
+static pthread_mutex_t line_lock = PTHREAD_MUTEX_INITIALIZER;
+static int open_tid;
+
+static void fork_child(void)
+{
+    pthread_mutex_init(&line_lock, NULL);
+    open_tid = 0;
+}
+
+__attribute__((constructor)) static void strace_init(void)
+{
+    if (pthread_atfork(NULL, NULL, fork_child) != 0)
+        fputs("uemu: cannot register the -strace fork handler\n", stderr);
+}
+
 void lu_strace_enter(int64_t nr, const uint64_t args[6])
 {
     struct lu_strace_buf b = { .len = 0 };
+    int tid = (int)gettid();
 
     lu_strace_format_call(&b, nr, args);
-    log_printf("%d %s", (int)gettid(), b.text);
+    pthread_mutex_lock(&line_lock);
+    log_printf("%s%d %s", open_tid ? " <unfinished ...>\n" : "", tid, b.text);
+    open_tid = tid;
+    if (nr == LU_NR_exit || nr == LU_NR_exit_group) {
+        log_printf(" = ?\n");      /* they never return */
+        open_tid = 0;
+    }
     log_flush();
+    pthread_mutex_unlock(&line_lock);
 }
 
 void lu_strace_exit(int64_t nr, int64_t ret)
 {
     struct lu_strace_buf b = { .len = 0 };
+    const char *name = lu_syscall_name(nr);
+    int tid = (int)gettid();
 
     lu_strace_format_ret(&b, nr, ret);
-    log_printf("%s\n", b.text);
+    pthread_mutex_lock(&line_lock);
+    if (open_tid == tid)
+        log_printf("%s\n", b.text);
+    else if (name)
+        log_printf("%s%d <... %s resumed>%s\n", open_tid ? " <unfinished ...>\n" : "", tid,
+                   name, b.text);
+    else
+        log_printf("%s%d <... syscall_%" PRId64 " resumed>%s\n",
+                   open_tid ? " <unfinished ...>\n" : "", tid, nr, b.text);
+    open_tid = 0;
+    pthread_mutex_unlock(&line_lock);
 }

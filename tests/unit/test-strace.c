@@ -10,13 +10,20 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
+#include <semaphore.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "linux-user/strace.h"
 #include "linux-user/syscall-nr.h"
+#include "linux-user/syscall.h"
 #include "sys-fixture.h"
 #include "uemu/linux-user.h"
+#include "uemu/log.h"
+#include "uemu/options.h"
 
 #define W(off) (sysfx_gwin + (off))
 #define BAD W(SYSFX_UNMAPPED)
@@ -543,6 +550,61 @@ static void test_whole_calls(void **state)
     assert_string_equal(b.text, "syscall_4000(0x1,0x2,0x3,0x4,0x5,0x6)");
 }
 
+static sem_t entered, go_on;
+static int other_tid;
+
+/* A call that blocks while the main thread makes one of its own. */
+static void *blocked_call(void *arg)
+{
+    (void)arg;
+    const uint64_t args[6] = { 0 };
+    other_tid = (int)gettid();
+    lu_strace_enter(LU_NR_getppid, args);
+    sem_post(&entered);
+    sem_wait(&go_on);
+    lu_strace_exit(LU_NR_getppid, 5);
+    return NULL;
+}
+
+static void test_threads_interleaved(void **state)
+{
+    (void)state;
+    char log[] = "/tmp/uemu-strace-XXXXXX";
+    int fd = mkstemp(log);
+    const uint64_t close_args[6] = { 9999 };
+    const uint64_t exit_args[6] = { 3 };
+    pthread_t t;
+    char got[1024], want[1024];
+
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(log_open(log, LOG_STRACE), 0);
+    sem_init(&entered, 0, 0);
+    sem_init(&go_on, 0, 0);
+    assert_int_equal(pthread_create(&t, NULL, blocked_call, NULL), 0);
+    sem_wait(&entered);
+    lu_strace_enter(LU_NR_close, close_args);
+    lu_strace_exit(LU_NR_close, -9);
+    sem_post(&go_on);
+    pthread_join(t, NULL);
+    lu_strace_enter(LU_NR_exit_group, exit_args);
+    log_close();
+    FILE *f = fopen(log, "r");
+    assert_non_null(f);
+    size_t n = fread(got, 1, sizeof(got) - 1, f);
+    got[n] = 0;
+    fclose(f);
+    unlink(log);
+    int me = (int)gettid();
+    snprintf(want, sizeof(want),
+             "%d getppid() <unfinished ...>\n"
+             "%d close(9999) = -1 EBADF (Bad file descriptor)\n"
+             "%d <... getppid resumed> = 5\n"
+             "%d exit_group(3) = ?\n",
+             other_tid, me, other_tid, me);
+    assert_string_equal(got, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -563,6 +625,7 @@ int main(void)
         cmocka_unit_test(test_prctl_argument),
         cmocka_unit_test(test_results),
         cmocka_unit_test(test_whole_calls),
+        cmocka_unit_test(test_threads_interleaved),
     };
     return cmocka_run_group_tests(tests, sysfx_setup, sysfx_teardown);
 }
