@@ -236,11 +236,12 @@ static void pollfd_array_arg(struct lu_strace_buf *b, uint64_t addr, uint64_t co
     struct g_pollfd fds[MAX_ELEMS];
     size_t n = count < MAX_ELEMS ? (size_t)count : MAX_ELEMS;
 
-    if (count == 0 || !fetch(b, fds, addr, n * sizeof(fds[0]))) {
-        if (count == 0)
-            lu_strace_pointer(b, addr);
+    if (count == 0) {               /* nothing to read: the address */
+        lu_strace_pointer(b, addr);
         return;
     }
+    if (!fetch(b, fds, addr, n * sizeof(fds[0])))
+        return;
     lu_strace_put(b, "[");
     for (size_t i = 0; i < n; i++) {
         lu_strace_put(b, "%s{fd=%d,events=", i ? "," : "", fds[i].fd);
@@ -258,11 +259,12 @@ static void fd_set_arg(struct lu_strace_buf *b, uint64_t addr, int64_t nfds)
     size_t len = (bits + 63) / 64 * 8;
     bool first = true;
 
-    if (!addr || !fetch(b, words, addr, len ? len : 1)) {
-        if (!addr)
-            lu_strace_pointer(b, addr);
+    if (len == 0) {                 /* nfds 0: no descriptor to show */
+        lu_strace_pointer(b, addr);
         return;
     }
+    if (!fetch(b, words, addr, len))
+        return;
     lu_strace_put(b, "[");
     for (size_t fd = 0; fd < bits; fd++) {
         if (words[fd / 64] & (1ull << (fd % 64))) {
@@ -289,11 +291,12 @@ static void sembuf_array_arg(struct lu_strace_buf *b, uint64_t addr, uint64_t co
     struct g_sembuf ops[MAX_ELEMS];
     size_t n = count < MAX_ELEMS ? (size_t)count : MAX_ELEMS;
 
-    if (count == 0 || !fetch(b, ops, addr, n * sizeof(ops[0]))) {
-        if (count == 0)
-            lu_strace_pointer(b, addr);
+    if (count == 0) {
+        lu_strace_pointer(b, addr);
         return;
     }
+    if (!fetch(b, ops, addr, n * sizeof(ops[0])))
+        return;
     lu_strace_put(b, "[");
     for (size_t i = 0; i < n; i++) {
         lu_strace_put(b, "%s{sem_num=%u,sem_op=%d,sem_flg=", i ? "," : "", ops[i].num,

@@ -357,6 +357,8 @@ static void test_poll_structures(void **state)
     assert_string_equal(argf('{', 1, 69, W(256), 0), "[3 63 68]");
     assert_string_equal(argf('{', 1, 64, W(256), 0), "[3 63]");
     assert_string_equal(argf('{', 1, 4, 0, 0), "NULL");
+    snprintf(want, sizeof(want), "0x%llx", (unsigned long long)W(256));
+    assert_string_equal(argf('{', 1, 0, W(256), 0), want);          /* nfds 0 */
     assert_string_equal(argf('{', 1, 4, BAD, 0), bad_text());
 
     struct { uint32_t events, pad; uint64_t data; } ev = { 0x1 | 0x4 | (1u << 31) | 0x1000, 0, 7 };
