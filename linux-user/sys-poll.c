@@ -256,10 +256,10 @@ static int64_t sys_epoll_pwait2(const uint64_t *a)
 }
 
 LU_SYSCALL_SET(poll,
-    { LU_NR_ppoll, sys_ppoll, "puppu" },
-    { LU_NR_pselect6, sys_pselect6, "dppppp" },
-    { LU_NR_epoll_create1, sys_epoll_create1, "x" },
-    { LU_NR_epoll_ctl, sys_epoll_ctl, "dddp" },
-    { LU_NR_epoll_pwait, sys_epoll_pwait, "dpddpu" },
-    { LU_NR_epoll_pwait2, sys_epoll_pwait2, "dpdppu" },
+    { LU_NR_ppoll, sys_ppoll, "[uTGu" },
+    { LU_NR_pselect6, sys_pselect6, "d{{{Tp" },
+    { LU_NR_epoll_create1, sys_epoll_create1, "E" },
+    { LU_NR_epoll_ctl, sys_epoll_ctl, "dkd}" },
+    { LU_NR_epoll_pwait, sys_epoll_pwait, "dpddGu" },
+    { LU_NR_epoll_pwait2, sys_epoll_pwait2, "dpdTGu" },
 );

@@ -279,13 +279,13 @@ static int64_t sys_semctl(const uint64_t *a)
 }
 
 LU_SYSCALL_SET(sysv,
-    { LU_NR_semget, sys_semget, "xdx" },
-    { LU_NR_semctl, sys_semctl, "dddx" },
-    { LU_NR_semop, sys_semop, "dpu" },
-    { LU_NR_semtimedop, sys_semtimedop, "dpup" },
-    { LU_NR_msgget, sys_msgget, "xx" },
-    { LU_NR_msgsnd, sys_msgsnd, "dpux" },
-    { LU_NR_msgrcv, sys_msgrcv, "dpulx" },
-    { LU_NR_msgctl, sys_msgctl, "ddp" },
-    { LU_NR_shmget, sys_shmget, "xux" },
-    { LU_NR_shmctl, sys_shmctl, "ddp" });
+    { LU_NR_semget, sys_semget, "KdI" },
+    { LU_NR_semctl, sys_semctl, "ddzx" },
+    { LU_NR_semop, sys_semop, "dOu" },
+    { LU_NR_semtimedop, sys_semtimedop, "dOuT" },
+    { LU_NR_msgget, sys_msgget, "KI" },
+    { LU_NR_msgsnd, sys_msgsnd, "dpuq" },
+    { LU_NR_msgrcv, sys_msgrcv, "dpulq" },
+    { LU_NR_msgctl, sys_msgctl, "dzp" },
+    { LU_NR_shmget, sys_shmget, "KuI" },
+    { LU_NR_shmctl, sys_shmctl, "dzp" });

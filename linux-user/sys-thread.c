@@ -208,13 +208,13 @@ static int64_t lu_sys_get_robust_list(const uint64_t *a)
 }
 
 LU_SYSCALL_SET(thread,
-    { LU_NR_clone, lu_sys_clone, "xpppp" },
+    { LU_NR_clone, lu_sys_clone, "Cpppp" },
     { LU_NR_clone3, lu_sys_clone3, "pu" },
-    { LU_NR_futex, lu_sys_futex, "pddppd" },
+    { LU_NR_futex, lu_sys_futex, "pXd=pd" },
     { LU_NR_exit, lu_sys_exit, "d" },
     { LU_NR_exit_group, lu_sys_exit_group, "d" },
     { LU_NR_set_tid_address, lu_sys_set_tid_address, "p" },
     { LU_NR_set_robust_list, lu_sys_set_robust_list, "pu" },
     { LU_NR_get_robust_list, lu_sys_get_robust_list, "dpp" },
-    { LU_NR_rt_tgsigqueueinfo, lu_sys_rt_tgsigqueueinfo, "dddp" },
+    { LU_NR_rt_tgsigqueueinfo, lu_sys_rt_tgsigqueueinfo, "ddgp" },
 );

@@ -334,9 +334,9 @@ static int64_t sys_prctl(const uint64_t *a)
 }
 
 LU_SYSCALL_SET(wait,
-    { LU_NR_wait4, sys_wait4, "dpxp" },
-    { LU_NR_waitid, sys_waitid, "ddpxp" },
-    { LU_NR_prctl, sys_prctl, "dxxxx" },
+    { LU_NR_wait4, sys_wait4, "dpwp" },
+    { LU_NR_waitid, sys_waitid, "!dpwp" },
+    { LU_NR_prctl, sys_prctl, "rZxxx" },
     { LU_NR_setuid, sys_setuid, "u" },
     { LU_NR_setgid, sys_setgid, "u" },
     { LU_NR_setreuid, sys_setreuid, "uu" },
@@ -348,5 +348,5 @@ LU_SYSCALL_SET(wait,
     { LU_NR_getgroups, sys_getgroups, "dp" },
     { LU_NR_setgroups, sys_setgroups, "dp" },
     { LU_NR_pidfd_open, sys_pidfd_open, "dx" },
-    { LU_NR_pidfd_send_signal, sys_pidfd_send_signal, "ddpx" },
+    { LU_NR_pidfd_send_signal, sys_pidfd_send_signal, "dgpx" },
     { LU_NR_pidfd_getfd, sys_pidfd_getfd, "ddx" });
