@@ -146,15 +146,23 @@ static void set_label(struct opt *o, struct tcg_op *op, bool *unreachable)
 static void emit_movi(struct opt *o, int d, uint64_t v)
 {
     int type = o->s->temps[d].type;
-    struct tcg_op op = { .opc = TCG_OP_movi, .type = (uint8_t)type,
-                         .nb_oargs = 1, .nb_cargs = 1 };
+    struct tcg_op *op;
 
     v = tcg_trunc(type, v);
     if (isc(o, (uint64_t)d, v))
         return;
-    op.args[0] = (uint64_t)d;
-    op.args[1] = v;
-    emit(o, &op);
+    /* built in place: the most frequent op, and its unused args are
+     * never read */
+    op = &o->out[o->n++];
+    op->opc = TCG_OP_movi;
+    op->type = (uint8_t)type;
+    op->nb_oargs = 1;
+    op->nb_iargs = 0;
+    op->nb_cargs = 1;
+    op->dead = 0;
+    op->args[0] = (uint64_t)d;
+    op->args[1] = v;
+    o->last_br = -1;
     forget(o, d);
     o->t[d].is_const = true;
     o->t[d].val = v;
@@ -591,7 +599,7 @@ void tcg_optimize(void)
 {
     struct tcg_ctx *s = tcg_ctx;
     int need = s->nb_ops * 2 + 1;
-    struct opt o = { .s = s, .t = tinfo, .gen = tinfo_gen };
+    struct opt o;   /* not zeroed: refs is cleared per block up to nb_labels */
     struct tcg_op *old = s->ops;
     int old_cap = s->cap_ops;
 
@@ -605,6 +613,10 @@ void tcg_optimize(void)
         s->spare = n;
         s->cap_spare = need;
     }
+    o.s = s;
+    o.t = tinfo;
+    o.gen = tinfo_gen;
+    o.n = 0;
     o.out = s->spare;
     forward(&o);
     tinfo_gen = o.gen;

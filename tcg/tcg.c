@@ -265,15 +265,13 @@ int tcg_tb_alloc_insns(struct tcg_ctx *s, struct tcg_tb *tb)
     for (int i = 0; i < s->nb_ops; i++)
         n += s->ops[i].opc == TCG_OP_insn_start;
     tb->nb_insns = n;
-    tb->insn_data = calloc(n ? n : 1, TCG_INSN_DATA_WORDS * sizeof(uint64_t));
-    tb->insn_end = calloc(n ? n : 1, sizeof(uint32_t));
-    if (!tb->insn_data || !tb->insn_end) {
-        free(tb->insn_data);
-        free(tb->insn_end);
-        tb->insn_data = NULL;
+    /* one allocation for both tables (insn_end follows insn_data) */
+    tb->insn_data = calloc(n ? n : 1, TCG_INSN_DATA_WORDS * sizeof(uint64_t) + sizeof(uint32_t));
+    if (!tb->insn_data) {
         tb->insn_end = NULL;
         return -ENOMEM;
     }
+    tb->insn_end = (uint32_t *)(tb->insn_data + (size_t)(n ? n : 1) * TCG_INSN_DATA_WORDS);
     for (int i = 0; i < s->nb_ops; i++) {
         if (s->ops[i].opc != TCG_OP_insn_start)
             continue;
@@ -327,7 +325,6 @@ void tcg_code_flush(void)
 void tcg_tb_free(struct tcg_tb *tb)
 {
     free(tb->insn_data);
-    free(tb->insn_end);
     tb->insn_data = NULL;
     tb->insn_end = NULL;
 }
