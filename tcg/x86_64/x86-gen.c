@@ -631,6 +631,38 @@ static bool gen_binop_imm(struct gen *g, const struct tcg_op *op, int w)
 }
 
 /*
+ * ld t, env, off followed by brcond t, imm with t dead after it (the
+ * exit-request check every block starts with): one cmp against memory,
+ * no register.  True when both ops were done.
+ */
+static bool gen_env_branch(struct gen *g, const struct tcg_op *ld, const struct tcg_op *br)
+{
+    const uint64_t *a = ld->args, *b = br->args;
+    int w = ld->type == TCG_TYPE_I64 ? X_W : 0;
+    unsigned size = w ? 3 : 2;
+    int32_t imm;
+
+    if (ld->opc != TCG_OP_ld || br->opc != TCG_OP_brcond || br->type != ld->type ||
+        !g->regs.enabled || g->s->temps[a[1]].kind != TCG_TEMP_ENV ||
+        g->s->temps[a[0]].kind != TCG_TEMP_LOCAL || (int64_t)a[2] != (int32_t)a[2] ||
+        (a[3] & TCG_MO_SIZE) != size || b[0] != a[0] || b[1] == a[0] ||
+        !(br->dead & 1) || !imm_of(g, b[1], w, &imm))
+        return false;
+    /* as brcond does: what dies here is not written back */
+    x86_regs_drop_dead(&g->regs, br);
+    x86_regs_writeback_all(&g->regs);
+    if (imm == (int8_t)imm) {
+        x_rm(&g->b, w | 0x83, EXT_CMP, X86_ENV, X_NOREG, (int32_t)a[2]);
+        x_b(&g->b, (uint8_t)imm);
+    } else {
+        x_rm(&g->b, w | 0x81, EXT_CMP, X86_ENV, X_NOREG, (int32_t)a[2]);
+        x_d32(&g->b, (uint32_t)imm);
+    }
+    branch(g, cc_of[b[2]], b[3]);
+    return true;
+}
+
+/*
  * add t, base, imm followed by a guest load or store at t, t dead after
  * it (a front end's rs1 + offset): one access at [base + imm], the add
  * never emitted.  Guest addresses wrap at 2^64 as the host's do, so the
@@ -1123,7 +1155,26 @@ static int emit(struct gen *g, struct tcg_tb *tb)
             tb->jmp_off[op->args[0]] = (uint32_t)(x_jcc32(&g->b, -1) - g->b.start);
             break;
         default:
-            if (i + 1 < s->nb_ops && gen_folded_access(g, op, op + 1)) {
+            if (i + 2 < s->nb_ops && op->opc == TCG_OP_ld && op[1].opc == TCG_OP_movi &&
+                op[1].args[0] != op->args[0] && op[1].args[0] != op->args[1] &&
+                g->regs.enabled) {
+                /* ld; movi c; brcond: the constant first (independent,
+                 * and only noted), so the load can become the compare */
+                gen_op(g, op + 1, insn);
+                x86_regs_drop_dead(&g->regs, op + 1);
+                if (gen_env_branch(g, op, op + 2)) {
+                    x86_regs_drop_dead(&g->regs, op);
+                    x86_regs_drop_dead(&g->regs, op + 2);
+                    i += 2;
+                } else {
+                    gen_op(g, op, insn);
+                    x86_regs_drop_dead(&g->regs, op);
+                    i++;
+                }
+                break;
+            }
+            if (i + 1 < s->nb_ops &&
+                (gen_folded_access(g, op, op + 1) || gen_env_branch(g, op, op + 1))) {
                 x86_regs_drop_dead(&g->regs, op);
                 x86_regs_drop_dead(&g->regs, op + 1);
                 i++;
