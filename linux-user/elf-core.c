@@ -13,8 +13,9 @@
  * leaves out file-backed pages never written; uemu cannot tell those
  * apart, so its cores are larger); unreadable mappings and those under
  * MADV_DONTDUMP have p_filesz 0.  Anonymous host pages never touched
- * (mincore) and pages that cannot be read (a file's pages past its end)
- * are holes in the file, as the kernel's dump_skip makes them.
+ * (/proc/self/pagemap) and pages that cannot be read (a file's pages
+ * past its end) are holes in the file, as the kernel's dump_skip makes
+ * them.
  *
  * The kernel's rules: no core when the dumpable flag is clear or
  * RLIMIT_CORE is below one page; the file is created 0600 and must be a
@@ -34,7 +35,6 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -379,20 +379,46 @@ static bool dumped(const struct lu_core_map *m)
     return (m->flags & PAGE_READ) && !(m->flags & (PAGE_NOCORE | PAGE_GUARD));
 }
 
-static void write_memory(struct core_out *o, const struct lu_core_map *m)
+/* Bits of a /proc/self/pagemap entry (Documentation/admin-guide/mm/pagemap.rst). */
+#define PM_PRESENT (1ull << 63)
+#define PM_SWAPPED (1ull << 62)
+
+/* /proc/self/pagemap, read 512 entries at a time. */
+struct pagemap {
+    int fd;
+    uint64_t first, count;      /* the host page numbers in e[] */
+    uint64_t e[512];
+};
+
+/* Whether the host page number pn was ever touched (present or swapped
+ * out): an anonymous page never touched is a hole, as the kernel's
+ * get_dump_page finds no page for it.  Without pagemap: touched. */
+static bool touched(struct pagemap *pm, uint64_t pn)
+{
+    if (pm->fd < 0)
+        return true;
+    if (pn < pm->first || pn >= pm->first + pm->count) {
+        ssize_t n = pread(pm->fd, pm->e, sizeof(pm->e), (off_t)(pn * 8));
+
+        if (n < 8)
+            return true;
+        pm->first = pn;
+        pm->count = (uint64_t)n / 8;
+    }
+    return (pm->e[pn - pm->first] & (PM_PRESENT | PM_SWAPPED)) != 0;
+}
+
+static void write_memory(struct core_out *o, const struct lu_core_map *m, struct pagemap *pm)
 {
     uintptr_t hps = (uintptr_t)real_host_page_size;
     uintptr_t h = (uintptr_t)g2h(m->start), hend = h + (m->end - m->start);
 
     while (h < hend && !o->failed) {
         uintptr_t next = (h & ~(hps - 1)) + hps;
-        unsigned char resident = 1;
 
         if (next > hend)
             next = hend;
-        if (m->flags & PAGE_ANON)
-            mincore((void *)(h & ~(hps - 1)), hps, &resident);
-        if (resident & 1)
+        if (!(m->flags & PAGE_ANON) || touched(pm, h / hps))
             out_write(o, (const void *)h, next - h, true);
         else
             out_skip(o, next - h);
@@ -407,6 +433,7 @@ static void write_core(int fd, uint64_t limit, const struct lu_core_facts *f)
     bool extnum = nphdr >= PN_XNUM;
     uint8_t *notes = lu_core_notes(f, &notes_len);
     uint64_t off, data_end;
+    struct pagemap pm = { .fd = -1 };
     Elf64_Ehdr eh = {
         .e_ident = { ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ELFCLASS64, ELFDATA2LSB,
                      EV_CURRENT, ELFOSABI_NONE },
@@ -453,9 +480,12 @@ static void write_core(int fd, uint64_t limit, const struct lu_core_facts *f)
     out_emit(&o, notes, notes_len);
     free(notes);
     out_skip(&o, ALIGN_UP(o.pos, LU_CORE_PAGE) - o.pos);
+    pm.fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
     for (size_t i = 0; i < f->nmaps && !o.failed; i++)
         if (dumped(&f->maps[i]))
-            write_memory(&o, &f->maps[i]);
+            write_memory(&o, &f->maps[i], &pm);
+    if (pm.fd >= 0)
+        close(pm.fd);
     if (extnum) {
         Elf64_Shdr sh = { .sh_type = SHT_NULL, .sh_size = 1, .sh_info = (Elf64_Word)nphdr };
 
