@@ -140,8 +140,10 @@ static void describe(const char *dir, const struct how *h, volatile uint64_t *st
 /* ready: written once the child is set up. */
 static void child(const struct how *h, const char *dir, int ready)
 {
-    struct rlimit rl = { h->limit, RLIM_INFINITY };
+    struct rlimit rl;
 
+    getrlimit(RLIMIT_CORE, &rl);
+    rl.rlim_cur = h->limit < rl.rlim_max ? h->limit : rl.rlim_max;
     if (setrlimit(RLIMIT_CORE, &rl) < 0 || chdir(dir) < 0 || write(ready, "r", 1) != 1)
         _exit(90);
     switch (h->action) {
