@@ -9,7 +9,9 @@
  * labels ([heap], [stack] of uemu) are dropped; the guest's stack and
  * brk area get [stack] and [heap].  smaps shows Size, the page sizes,
  * Rss (mincore of the host pages) and VmFlags; the other counters Linux
- * prints (Pss, Shared_*, Private_*, Swap, ...) are not emulated.
+ * prints (Pss, Shared_*, Private_*, Swap, ...) are not emulated.  The
+ * same walk (lu_proc_walk_maps) gives a guest core file its PT_LOAD and
+ * NT_FILE entries (elf-core.c).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -33,11 +35,16 @@ struct host_map {
     char *path;             /* NULL: anonymous or a host label */
 };
 
+struct walk_ctx {
+    struct host_map *host;
+    size_t nhost;
+    lu_proc_map_fn *fn;
+    void *opaque;
+};
+
 struct maps_ctx {
     FILE *out;
     bool smaps;
-    struct host_map *host;
-    size_t nhost;
     guest_addr heap_lo, heap_hi;
 };
 
@@ -113,31 +120,30 @@ static long rss_kb(uintptr_t h, size_t len)
     return (long)(resident * hps / 1024);
 }
 
-static void put_line(struct maps_ctx *c, guest_addr start, guest_addr end, unsigned flags,
-                     const struct host_map *h, uintptr_t hstart)
+static int put_line(void *opaque, const struct lu_proc_map *m)
 {
-    const char *name = h ? h->path : NULL;
-    uint64_t off = h && h->path ? h->offset + (hstart - h->start) : 0;
+    struct maps_ctx *c = opaque;
+    const char *name = m->path;
+    unsigned flags = m->flags;
     int len;
 
-    if (!name && start < c->heap_hi && end > c->heap_lo)
+    if (!name && m->start < c->heap_hi && m->end > c->heap_lo)
         name = "[heap]";
-    if (!name && start < lu_proc.stack_high && end > lu_proc.stack_low)
+    if (!name && m->start < lu_proc.stack_high && m->end > lu_proc.stack_low)
         name = "[stack]";
     len = fprintf(c->out, "%08" PRIx64 "-%08" PRIx64 " %c%c%c%c %08" PRIx64 " %02x:%02x %lu ",
-                  (uint64_t)start, (uint64_t)end, flags & PAGE_READ ? 'r' : '-',
+                  (uint64_t)m->start, (uint64_t)m->end, flags & PAGE_READ ? 'r' : '-',
                   flags & (PAGE_WRITE | PAGE_WRITE_ORG) ? 'w' : '-',
-                  flags & PAGE_EXEC ? 'x' : '-', flags & PAGE_SHARED ? 's' : 'p', off,
-                  h && h->path ? h->major : 0, h && h->path ? h->minor : 0,
-                  h && h->path ? h->inode : 0ul);
+                  flags & PAGE_EXEC ? 'x' : '-', flags & PAGE_SHARED ? 's' : 'p', m->offset,
+                  m->major, m->minor, m->inode);
     if (name)
         fprintf(c->out, "%*s%s", len < 73 ? 73 - len : 0, "", name);
     fputc('\n', c->out);
     if (!c->smaps)
-        return;
-    long rss = rss_kb(hstart, end - start);
+        return 0;
+    long rss = rss_kb((uintptr_t)g2h(m->start), m->end - m->start);
     fprintf(c->out, "Size:           %8" PRIu64 " kB\nKernelPageSize: %8" PRIu64
-            " kB\nMMUPageSize:    %8" PRIu64 " kB\n", (uint64_t)(end - start) / 1024,
+            " kB\nMMUPageSize:    %8" PRIu64 " kB\n", (uint64_t)(m->end - m->start) / 1024,
             (uint64_t)target_page_size / 1024, (uint64_t)target_page_size / 1024);
     if (rss >= 0)
         fprintf(c->out, "Rss:            %8ld kB\n", rss);
@@ -145,53 +151,71 @@ static void put_line(struct maps_ctx *c, guest_addr start, guest_addr end, unsig
             flags & (PAGE_WRITE | PAGE_WRITE_ORG) ? " wr" : "",
             flags & PAGE_EXEC ? " ex" : "", flags & PAGE_SHARED ? " sh" : "",
             name && strcmp(name, "[stack]") == 0 ? " gd" : "");
+    return 0;
 }
 
 /* One guest range, split where the host mappings behind it split. */
-static int put_range(void *opaque, guest_addr start, guest_addr last, unsigned flags)
+static int walk_range(void *opaque, guest_addr start, guest_addr last, unsigned flags)
 {
-    struct maps_ctx *c = opaque;
+    struct walk_ctx *c = opaque;
     guest_addr g = start;
 
     while (g <= last) {
         uintptr_t h = (uintptr_t)g2h(g);
         const struct host_map *hm = NULL;
-        guest_addr end = last + 1;
+        struct lu_proc_map m = { .start = g, .end = last + 1, .flags = flags };
+        int r;
 
         for (size_t i = 0; i < c->nhost; i++) {
             if (h >= c->host[i].start && h < c->host[i].end) {
                 hm = &c->host[i];
-                if (h2g((void *)c->host[i].end) < end)
-                    end = h2g((void *)c->host[i].end);
+                if (h2g((void *)c->host[i].end) < m.end)
+                    m.end = h2g((void *)c->host[i].end);
                 break;
             }
             if (c->host[i].start > h) {
-                if (h2g((void *)c->host[i].start) < end)
-                    end = h2g((void *)c->host[i].start);
+                if (h2g((void *)c->host[i].start) < m.end)
+                    m.end = h2g((void *)c->host[i].start);
                 break;
             }
         }
-        put_line(c, g, end, flags, hm, h);
-        if (end == 0)
+        if (hm && hm->path) {
+            m.path = hm->path;
+            m.offset = hm->offset + (h - hm->start);
+            m.major = hm->major;
+            m.minor = hm->minor;
+            m.inode = hm->inode;
+        }
+        r = c->fn(c->opaque, &m);
+        if (r)
+            return r;
+        if (m.end == 0)
             break;
-        g = end;
+        g = m.end;
     }
     return 0;
+}
+
+int lu_proc_walk_maps(lu_proc_map_fn *fn, void *opaque)
+{
+    struct walk_ctx c = { .fn = fn, .opaque = opaque };
+    int r;
+
+    mmap_lock();
+    r = read_host_maps(&c.host, &c.nhost);
+    if (r == 0) {
+        r = page_table_walk(guest_pages, 0, guest_addr_max, walk_range, &c);
+        free_host_maps(c.host, c.nhost);
+    }
+    mmap_unlock();
+    return r;
 }
 
 int lu_proc_gen_maps(FILE *out, bool smaps)
 {
     struct maps_ctx c = { .out = out, .smaps = smaps };
-    int r;
 
     c.heap_lo = ALIGN_UP(lu_proc.start_brk, target_page_size);
     c.heap_hi = ALIGN_UP(lu_brk(0), target_page_size);
-    mmap_lock();
-    r = read_host_maps(&c.host, &c.nhost);
-    if (r == 0) {
-        page_table_walk(guest_pages, 0, guest_addr_max, put_range, &c);
-        free_host_maps(c.host, c.nhost);
-    }
-    mmap_unlock();
-    return r;
+    return lu_proc_walk_maps(put_line, &c);
 }

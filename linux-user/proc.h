@@ -24,6 +24,25 @@ struct lu_proc_state {
 };
 extern struct lu_proc_state lu_proc;
 
+/*
+ * One guest mapping as maps shows it: a range of equal page-table
+ * flags, split where the host mappings behind it split; path, offset,
+ * device and inode are those of the host file behind it (path NULL:
+ * anonymous, or one of uemu's labels).
+ */
+struct lu_proc_map {
+    guest_addr start, end;
+    unsigned flags;                     /* PAGE_* */
+    const char *path;
+    uint64_t offset;
+    unsigned major, minor;
+    unsigned long inode;
+};
+typedef int lu_proc_map_fn(void *opaque, const struct lu_proc_map *m);
+/* fn for each guest mapping in address order, under the mmap lock;
+ * 0, fn's first non-zero value, or -errno. */
+int lu_proc_walk_maps(lu_proc_map_fn *fn, void *opaque);
+
 /* maps (smaps false) or smaps of the guest, to out; 0 or -errno. */
 int lu_proc_gen_maps(FILE *out, bool smaps);
 

@@ -21,7 +21,9 @@
  *    guest's call or not (lu_signal_restart).  SIG_DFL and SIG_IGN are
  *    installed on the host as they are, so the host kernel carries out
  *    the default action of an asynchronous signal itself: uemu dies of
- *    the same signal, or stops, or ignores it.
+ *    the same signal, or stops, or ignores it.  The exception: a default
+ *    action that dumps core is taken through host_signal too, so that
+ *    lu_signal_next writes the guest's core file (elf-core.c) first.
  *  - Signals sent by the guest (kill, tgkill, sigqueue ...) go through
  *    the host kernel, also to this process: it fills siginfo, queues
  *    real-time signals in order, and picks the receiving thread.  A
@@ -63,6 +65,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "elf-core.h"
 #include "safe-syscall.h"
 #include "signal.h"
 #include "syscall-nr.h"
@@ -198,6 +201,12 @@ static void host_signal(int sig, siginfo_t *si, void *uc)
             lu_safe_syscall_interrupted(uc);
         return;
     }
+    /* The engine raises the guest's faults itself: one of the host is
+     * uemu's own, and uemu dies of it. */
+    if ((sig == SIGILL || sig == SIGFPE || sig == SIGTRAP) && si->si_code > 0) {
+        signal(sig, SIG_DFL);
+        return;
+    }
     memcpy(&info, si, sizeof(info));
     if (sig >= 1 && sig <= LU_NSIG) {
         mark_pending(sig, &info);
@@ -251,6 +260,8 @@ void lu_signal_thread_start(struct exec_cpu *cpu)
     exec_set_sent_signal_handler(host_signal);
 }
 
+static int install_host(int sig, uint64_t handler, uint64_t flags);
+
 void lu_signal_process_start(void)
 {
     uint64_t host = 0;
@@ -264,6 +275,8 @@ void lu_signal_process_start(void)
             syscall(SYS_rt_sigaction, sig, NULL, &old, sizeof(uint64_t)) == 0 &&
             old.handler == (void *)SIG_IGN)
             actions[sig].handler = LU_SIG_IGN;
+        else if (default_action[sig] == DFL_CORE)
+            install_host(sig, LU_SIG_DFL, 0);
     }
     set_mask(host);
 }
@@ -354,7 +367,7 @@ static int install_host(int sig, uint64_t handler, uint64_t flags)
     /* SIGCHLD's flags act in the host kernel: zombies and stop reports
      * (asm-generic values, the same as the host's). */
     sa.sa_flags = (int)(flags & (SA_NOCLDSTOP | SA_NOCLDWAIT));
-    if (handler == LU_SIG_DFL) {
+    if (handler == LU_SIG_DFL && default_action[sig] != DFL_CORE) {
         sa.sa_handler = SIG_DFL;
     } else if (handler == LU_SIG_IGN) {
         sa.sa_handler = SIG_IGN;
@@ -413,15 +426,19 @@ void lu_signal_force(int sig, int code, uint64_t addr)
     mark_pending(sig, &info);
 }
 
-void lu_signal_die(int sig)
+/* The default action of sig, info its siginfo: the guest's core file
+ * when the action dumps core, then death by sig.  uemu's own core
+ * limit becomes 0: the host kernel would write uemu's core over the
+ * guest's (same name), so the wait status lacks the core flag. */
+static void __attribute__((noreturn)) die(int sig, const struct lu_siginfo *info)
 {
     struct rlimit no_core = { 0, 0 };
     uint64_t set = BIT(sig);
     struct sigaction sa;
 
+    if (default_action[sig] == DFL_CORE)
+        lu_core_dump(sig, info, sig_cpu ? exec_cpu_env(sig_cpu) : NULL);
     log_close();
-    /* The native program's core dump is not ours to write: no core
-     * file of uemu (the wait status then lacks the core flag). */
     setrlimit(RLIMIT_CORE, &no_core);
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = SIG_DFL;
@@ -429,6 +446,14 @@ void lu_signal_die(int sig)
     syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &set, NULL, sizeof(set));
     raise(sig);
     _exit(128 + sig);
+}
+
+void lu_signal_die(int sig)
+{
+    /* force_sigsegv's siginfo: SI_KERNEL. */
+    struct lu_siginfo info = { .signo = sig, .code = 0x80 };
+
+    die(sig, &info);
 }
 
 /* Take one of the deliverable signals (faults first, then the lowest
@@ -482,7 +507,7 @@ bool lu_signal_next(struct lu_sigdelivery *d, uint64_t sp)
                 raise(SIGSTOP);
                 continue;
             default:
-                lu_signal_die(sig);
+                die(sig, &info);
             }
         }
         memset(d, 0, sizeof(*d));

@@ -7,8 +7,10 @@
  * Until guest signal delivery exists (issue #5) a fault, an illegal
  * instruction or a breakpoint ends the process: one line
  * "uemu: PROG: what at pc 0x..." on stderr, then death by the signal
- * Linux would send (SIGSEGV, SIGBUS, SIGILL, SIGTRAP), without a core
- * file, so the shell sees the same status as for the native program.
+ * Linux would send (SIGSEGV, SIGBUS, SIGILL, SIGTRAP), after the guest's
+ * core file when RLIMIT_CORE allows (linux-user/elf-core.c), so the
+ * shell sees the same status as for the native program (but the core
+ * flag).
  */
 #ifndef UEMU_LINUX_USER_CPU_H
 #define UEMU_LINUX_USER_CPU_H

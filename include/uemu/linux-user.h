@@ -13,6 +13,8 @@ struct lu_bit_map {
     uint32_t host;
 };
 
+struct lu_core_isa;
+
 /* Per-ISA Linux ABI facts. */
 struct lu_abi {
     const char *uname_machine;      /* uname(2) machine field */
@@ -22,6 +24,9 @@ struct lu_abi {
     uint64_t hwcap;                 /* AT_HWCAP */
     const char *platform;           /* AT_PLATFORM string; NULL: none */
     int extra_prot;                 /* mprotect bits beyond R/W/X (aarch64 BTI, MTE) */
+    /* Registers in a guest core file (linux-user/elf-core.h); NULL: no
+     * core file is written. */
+    const struct lu_core_isa *core;
 };
 extern const struct lu_abi lu_abi_riscv64;
 extern const struct lu_abi lu_abi_aarch64;
