@@ -361,6 +361,11 @@ void tcg_gen_call(const struct tcg_helper *h, int ret, const int *args)
     op->args[k] = (uint64_t)(uintptr_t)h;
 }
 
+void tcg_gen_loop_entry(void)
+{
+    tcg_emit_op(TCG_OP_loop_entry, TCG_TYPE_I64);
+}
+
 void tcg_gen_insn_start(uint64_t d0, uint64_t d1)
 {
     struct tcg_op *op = tcg_emit_op(TCG_OP_insn_start, TCG_TYPE_I64);

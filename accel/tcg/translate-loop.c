@@ -133,6 +133,9 @@ static void build(struct exec_cpu *cpu, struct exec_dc *dc)
 
     tcg_gen_movi_i64(self, (uintptr_t)dc->tb);
     tcg_gen_st_i64(self, tcg_env(), EXEC_ENV_OFF(cur_tb), TCG_MO_64);
+    /* a jump back to this block need not store itself again, but must
+     * check for an exit request */
+    tcg_gen_loop_entry();
     exit_label = gen_exit_check();
     while (dc->state == EXEC_DC_NEXT) {
         if (dc->num_insns == dc->max_insns ||

@@ -107,6 +107,7 @@ void tcg_gen_mb(unsigned kind);
 void tcg_gen_call(const struct tcg_helper *h, int ret, const int *args);
 
 void tcg_gen_insn_start(uint64_t d0, uint64_t d1);
+void tcg_gen_loop_entry(void);
 void tcg_gen_goto_tb(unsigned n);
 void tcg_gen_exit_tb(uintptr_t val);
 void tcg_gen_goto_ptr(tcg_ptr p);

@@ -78,6 +78,9 @@ DEF(mb, 0, 0, 1, TCG_OPF_SIDE_EFFECTS)
 DEF(call, 0, 0, 1, TCG_OPF_SIDE_EFFECTS)
 /* per guest instruction data */
 DEF(insn_start, 0, 0, TCG_INSN_DATA_WORDS, TCG_OPF_SIDE_EFFECTS)
+/* where a goto_tb of the block to itself may enter: the code before it
+ * only loads state or writes what stays true (the block's identity) */
+DEF(loop_entry, 0, 0, 0, TCG_OPF_SIDE_EFFECTS)
 /* block exits */
 DEF(goto_tb, 0, 0, 1, TCG_OPF_SIDE_EFFECTS)
 DEF(exit_tb, 0, 0, 1, TCG_OPF_BB_END | TCG_OPF_SIDE_EFFECTS | TCG_OPF_NORETURN)

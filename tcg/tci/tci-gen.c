@@ -153,7 +153,7 @@ static int tci_gen_code(struct tcg_ctx *s, struct tcg_tb *tb)
         const struct tcg_op *op = &s->ops[i];
 
         switch (op->opc) {
-        case TCG_OP_nop:
+        case TCG_OP_nop: case TCG_OP_loop_entry:
             break;
         case TCG_OP_insn_start:
             if (insn >= 0)

@@ -1129,11 +1129,6 @@ static int emit(struct gen *g, struct tcg_tb *tb)
     if (tcg_profiling)
         gen_profile_add(g, &tcg_prof.tb_execs, 1, false);
     x86_regs_enter(&g->regs);
-    /* A goto_tb leaves every global written back and the pinned ones
-     * still in their registers: the block jumping to itself can skip
-     * the loads above.  Not when profiling, which counts each entry. */
-    if (!tcg_profiling)
-        tb->loop_off = (uint32_t)(g->b.p - g->b.start);
     for (int i = 0; i < s->nb_ops; i++) {
         const struct tcg_op *op = &s->ops[i];
 
@@ -1146,6 +1141,15 @@ static int emit(struct gen *g, struct tcg_tb *tb)
             if (insn >= 0)
                 tb->insn_end[insn] = (uint32_t)(g->b.p - g->b.start);
             insn++;
+            break;
+        case TCG_OP_loop_entry:
+            /* A goto_tb leaves every global written back and the pinned
+             * ones still in their registers: when nothing else is cached
+             * here, the block jumping to itself can enter here, skipping
+             * the loads and what came before.  Not when profiling, which
+             * counts each entry. */
+            if (!tcg_profiling && g->regs.enabled && x86_regs_only_pinned(&g->regs))
+                tb->loop_off = (uint32_t)(g->b.p - g->b.start);
             break;
         case TCG_OP_goto_tb:
             x86_regs_sync_globals(&g->regs);

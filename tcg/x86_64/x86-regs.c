@@ -285,6 +285,21 @@ void x86_reg_set_const(struct x86_regs *r, uint64_t t, uint64_t v)
     r->pend_val[t] = v;
 }
 
+bool x86_regs_only_pinned(const struct x86_regs *r)
+{
+    for (int k = 0; k < NB_ALLOC; k++) {
+        int t = r->temp_in[k];
+
+        if (k >= r->nb_pinned ? t >= 0 : r->dirty[t])
+            return false;
+    }
+    for (int i = 0; i < r->nb_pend; i++) {
+        if (r->pend[r->pend_list[i]])
+            return false;
+    }
+    return true;
+}
+
 bool x86_reg_const(const struct x86_regs *r, uint64_t t, uint64_t *v)
 {
     if (!r->pend[t])

@@ -80,6 +80,9 @@ int x86_reg_def(struct x86_regs *r, uint64_t t, unsigned *keep);
  */
 void x86_reg_set_const(struct x86_regs *r, uint64_t t, uint64_t v);
 bool x86_reg_const(const struct x86_regs *r, uint64_t t, uint64_t *v);
+/* Only the pinned globals are cached, all written back, no constant
+ * pending: the state a goto_tb leaves. */
+bool x86_regs_only_pinned(const struct x86_regs *r);
 /* Whether t's home holds its current value. */
 bool x86_reg_home_valid(const struct x86_regs *r, uint64_t t);
 void x86_regs_sync_globals(struct x86_regs *r);

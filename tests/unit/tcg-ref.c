@@ -363,7 +363,7 @@ static uintptr_t run(struct ref *r)
             if (op->nb_oargs)
                 wr(r, a[0], v);
             break;
-        case TCG_OP_insn_start:
+        case TCG_OP_insn_start: case TCG_OP_loop_entry:
             break;
         case TCG_OP_exit_tb:
             return (uintptr_t)a[0];
