@@ -42,6 +42,12 @@ struct gen {
     bool gb;                       /* guest_base != 0: use r15 */
     struct x86_regs regs;
     uint8_t *label_at[TCG_MAX_LABELS];
+    /* Pinned globals possibly unsynced on some branch to each label
+     * (x86_regs_pinned_dirty bits), and whether a branch to it comes
+     * after it (then unknown when the label is placed). */
+    uint8_t label_dirty[TCG_MAX_LABELS];
+    bool label_back[TCG_MAX_LABELS];
+    bool reachable;                /* the op before falls through */
     struct fixup *fix;
     int nfix;
     struct stub *stubs;
@@ -140,6 +146,7 @@ static void jmp_epilogue(struct gen *g, int cc)
 
 static void branch(struct gen *g, int cc, uint64_t label)
 {
+    g->label_dirty[label] |= (uint8_t)x86_regs_pinned_dirty(&g->regs);
     g->fix[g->nfix++] = (struct fixup){ x_jcc32(&g->b, cc), (int)label };
 }
 
@@ -982,10 +989,18 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         x_rr(&g->b, X_W | (OP_CMOV + cc_of[a[5]]), RAX, RDX);
         st(g, a[0], RAX);
         break;
-    case TCG_OP_set_label:
+    case TCG_OP_set_label: {
+        unsigned in = g->label_dirty[a[0]] |
+                      (g->reachable ? x86_regs_pinned_dirty(&g->regs) : 0);
+
         x86_regs_spill_all(&g->regs);
+        /* every way in is known: a pinned global clean on all of them
+         * needs no write-back later (spill_all assumed it might) */
+        if (!g->label_back[a[0]])
+            x86_regs_set_pinned_dirty(&g->regs, in);
         g->label_at[a[0]] = g->b.p;
         break;
+    }
     case TCG_OP_br:
         x86_regs_writeback_all(&g->regs);
         branch(g, -1, a[0]);
@@ -1159,6 +1174,7 @@ static int emit(struct gen *g, struct tcg_tb *tb)
             tb->jmp_off[op->args[0]] = (uint32_t)(x_jcc32(&g->b, -1) - g->b.start);
             break;
         default:
+            g->reachable = reachable;
             if (i + 2 < s->nb_ops && op->opc == TCG_OP_ld && op[1].opc == TCG_OP_movi &&
                 op[1].args[0] != op->args[0] && op[1].args[0] != op->args[1] &&
                 g->regs.enabled) {
@@ -1267,6 +1283,20 @@ static struct gen *gen_for(const struct tcg_ctx *s)
             return NULL;
         g->stubs = stubs;
         thread_gen_cap = need;
+    }
+    memset(g->label_at, 0, (size_t)s->nb_labels * sizeof(g->label_at[0]));
+    memset(g->label_dirty, 0, (size_t)s->nb_labels);
+    memset(g->label_back, 0, (size_t)s->nb_labels);
+    for (int i = 0; i < s->nb_ops; i++) {
+        const struct tcg_op *op = &s->ops[i];
+        int l = op->opc == TCG_OP_br ? (int)op->args[0]
+                : op->opc == TCG_OP_brcond ? (int)op->args[3] : -1;
+
+        /* label_at doubles as "placed" until the code is generated */
+        if (op->opc == TCG_OP_set_label)
+            g->label_at[op->args[0]] = (uint8_t *)1;
+        else if (l >= 0 && g->label_at[l])
+            g->label_back[l] = true;
     }
     memset(g->label_at, 0, (size_t)s->nb_labels * sizeof(g->label_at[0]));
     g->nfix = 0;

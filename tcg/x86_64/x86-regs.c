@@ -285,6 +285,21 @@ void x86_reg_set_const(struct x86_regs *r, uint64_t t, uint64_t v)
     r->pend_val[t] = v;
 }
 
+unsigned x86_regs_pinned_dirty(const struct x86_regs *r)
+{
+    unsigned m = 0;
+
+    for (int k = 0; k < r->nb_pinned; k++)
+        m |= (unsigned)r->dirty[r->temp_in[k]] << k;
+    return m;
+}
+
+void x86_regs_set_pinned_dirty(struct x86_regs *r, unsigned mask)
+{
+    for (int k = 0; k < r->nb_pinned; k++)
+        r->dirty[r->temp_in[k]] = mask >> k & 1;
+}
+
 bool x86_regs_only_pinned(const struct x86_regs *r)
 {
     for (int k = 0; k < NB_ALLOC; k++) {

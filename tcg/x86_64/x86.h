@@ -83,6 +83,9 @@ bool x86_reg_const(const struct x86_regs *r, uint64_t t, uint64_t *v);
 /* Only the pinned globals are cached, all written back, no constant
  * pending: the state a goto_tb leaves. */
 bool x86_regs_only_pinned(const struct x86_regs *r);
+/* Bit k: pinned slot k is dirty (not written back); set them so. */
+unsigned x86_regs_pinned_dirty(const struct x86_regs *r);
+void x86_regs_set_pinned_dirty(struct x86_regs *r, unsigned mask);
 /* Whether t's home holds its current value. */
 bool x86_reg_home_valid(const struct x86_regs *r, uint64_t t);
 void x86_regs_sync_globals(struct x86_regs *r);

@@ -381,6 +381,44 @@ static void test_global_pinned_in_loop(void **state)
     tcg_tb_free(&tb);
 }
 
+/*
+ * A pinned global left unsynced on the branch to a label, or on the
+ * fall-through into it, is still written back at the exit after the
+ * label, whichever way came in.
+ */
+static void test_label_dirty_paths(void **state)
+{
+    (void)state;
+    for (int taken = 0; taken < 2; taken++) {
+        for (int dirty_on_branch = 0; dirty_on_branch < 2; dirty_on_branch++) {
+            struct tcg_tb tb;
+            struct env e = { { 5, taken ? 0 : 1 } };
+            tcg_label *l;
+            uint64_t want = 5;
+
+            tcg_func_start();
+            l = tcg_gen_new_label();
+            tcg_gen_addi_i64(R[0], R[0], 1);
+            tcg_gen_addi_i64(R[0], R[0], 1);
+            if (!dirty_on_branch) {
+                /* written back before the branch: an exit syncs it */
+                tcg_gen_st_i64(R[0], tcg_env(), offsetof(struct env, r[3]), TCG_MO_64);
+            }
+            tcg_gen_brcondi_i64(TCG_COND_EQ, R[1], 0, l);
+            tcg_gen_muli_i64(R[0], R[0], 3);
+            tcg_gen_set_label(l);
+            tcg_gen_exit_tb(0);
+            assert_int_equal(tcg_gen_code(&tb), 0);
+            assert_int_equal(tcg_tb_exec(&tb, &e), 0);
+            want += 2;
+            if (!taken)
+                want *= 3;
+            assert_int_equal(e.r[0], want);
+            tcg_tb_free(&tb);
+        }
+    }
+}
+
 /* Filling the code buffer gives -ENOSPC; after a flush, code fits again. */
 static void test_code_buffer_full(void **state)
 {
@@ -481,6 +519,7 @@ int main(void)
         cmocka_unit_test(test_guest_base_folded),
         cmocka_unit_test(test_globals_cached),
         cmocka_unit_test(test_global_pinned_in_loop),
+        cmocka_unit_test(test_label_dirty_paths),
         cmocka_unit_test(test_host_fault_precise),
         cmocka_unit_test(test_code_buffer_full),
         cmocka_unit_test(test_threads_translate),
