@@ -339,6 +339,52 @@ static void gen_atomic(struct gen *g, const struct tcg_op *op, int w, int insn)
     st(g, op->args[0], RAX);
 }
 
+/* How each enum tcg_fast runs inline. */
+enum { FK_ARITH = 1, FK_FMA, FK_CMP, FK_CVT };
+/* an exact zero result: a zero result whose a (or b) operand is zero */
+enum { ZERO_A = 1, ZERO_B = 2 };
+static const struct fast_op {
+    uint8_t kind;
+    bool f64;
+    bool tiny_ok;       /* arith: any finite result is exact or NX-only */
+    uint8_t zero;       /* arith: ZERO_A/ZERO_B, when a zero result is exact */
+    int op;             /* arith: SSE opcode; fma: VEX 0F38 opcode (213
+                         * form); cmp: condition after ucomis; cvt: the
+                         * integer's width in bits (-32: unsigned) */
+} fast_ops[TCG_FAST_COUNT] = {
+    [TCG_FAST_ADD_F64] = { FK_ARITH, true, true, 0, OP_SSE_ADD },
+    [TCG_FAST_SUB_F64] = { FK_ARITH, true, true, 0, OP_SSE_SUB },
+    [TCG_FAST_MUL_F64] = { FK_ARITH, true, false, ZERO_A | ZERO_B, OP_SSE_MUL },
+    [TCG_FAST_DIV_F64] = { FK_ARITH, true, false, ZERO_A, OP_SSE_DIV },
+    [TCG_FAST_SQRT_F64] = { FK_ARITH, true, false, ZERO_A, OP_SSE_SQRT },
+    [TCG_FAST_EQ_F64] = { FK_CMP, true, false, 0, CC_E },
+    [TCG_FAST_LT_F64] = { FK_CMP, true, false, 0, CC_B },
+    [TCG_FAST_LE_F64] = { FK_CMP, true, false, 0, CC_BE },
+    [TCG_FAST_ADD_F32] = { FK_ARITH, false, true, 0, OP_SSE_ADD },
+    [TCG_FAST_SUB_F32] = { FK_ARITH, false, true, 0, OP_SSE_SUB },
+    [TCG_FAST_MUL_F32] = { FK_ARITH, false, false, ZERO_A | ZERO_B, OP_SSE_MUL },
+    [TCG_FAST_DIV_F32] = { FK_ARITH, false, false, ZERO_A, OP_SSE_DIV },
+    [TCG_FAST_SQRT_F32] = { FK_ARITH, false, false, ZERO_A, OP_SSE_SQRT },
+    [TCG_FAST_EQ_F32] = { FK_CMP, false, false, 0, CC_E },
+    [TCG_FAST_LT_F32] = { FK_CMP, false, false, 0, CC_B },
+    [TCG_FAST_LE_F32] = { FK_CMP, false, false, 0, CC_BE },
+    /* vfmadd213 a*b+c, vfmsub213 a*b-c, vfnmadd213 -(a*b)+c, vfnmsub213 -(a*b)-c */
+    [TCG_FAST_MADD_F64] = { FK_FMA, true, false, 0, 0xa9 },
+    [TCG_FAST_MSUB_F64] = { FK_FMA, true, false, 0, 0xab },
+    [TCG_FAST_NMSUB_F64] = { FK_FMA, true, false, 0, 0xad },
+    [TCG_FAST_NMADD_F64] = { FK_FMA, true, false, 0, 0xaf },
+    [TCG_FAST_MADD_F32] = { FK_FMA, false, false, 0, 0xa9 },
+    [TCG_FAST_MSUB_F32] = { FK_FMA, false, false, 0, 0xab },
+    [TCG_FAST_NMSUB_F32] = { FK_FMA, false, false, 0, 0xad },
+    [TCG_FAST_NMADD_F32] = { FK_FMA, false, false, 0, 0xaf },
+    [TCG_FAST_F64_I32] = { FK_CVT, true, false, 0, 32 },
+    [TCG_FAST_F64_U32] = { FK_CVT, true, false, 0, -32 },
+    [TCG_FAST_F64_I64] = { FK_CVT, true, false, 0, 64 },
+    [TCG_FAST_F32_I32] = { FK_CVT, false, false, 0, 32 },
+    [TCG_FAST_F32_U32] = { FK_CVT, false, false, 0, -32 },
+    [TCG_FAST_F32_I64] = { FK_CVT, false, false, 0, 64 },
+};
+
 /* The host's MXCSR is the default (round to nearest, all exceptions
  * masked, no FTZ/DAZ), which the SSE fast paths assume. */
 static bool mxcsr_default(void)
@@ -347,117 +393,251 @@ static bool mxcsr_default(void)
 }
 
 /*
- * The result in rax (after OP xmm0, xmm1): finite and above the smallest
- * normal?  With the sign shifted out, (lo, hi) exclusive is one unsigned
- * compare; returns the jump taken when not.  tiny_ok: only finite is
- * asked (addition and subtraction, whose tiny results are exact: both
- * operands are multiples of the smallest subnormal, so a sum below the
- * smallest normal is one too, and raises no flag).
+ * The result in rax: finite and above the smallest normal?  With the
+ * sign shifted out, (lo, hi) exclusive is one unsigned compare; returns
+ * the jump taken when not.  tiny_ok: only finite is asked (addition and
+ * subtraction, whose tiny results are exact: both operands are
+ * multiples of the smallest subnormal, so a sum below the smallest
+ * normal is one too, and raises no flag).  A product must be at least
+ * 2^(emin + p + 1) (exponent field p + 2: 55, 26), so that its rounding
+ * error, a multiple of the operands' ulps multiplied, is a multiple of
+ * the smallest subnormal, which the exactness test of gen_fast_exact
+ * needs (fma then computes it exactly).  Clobbers r10 and r11.
  */
-static uint8_t *gen_fast_range(struct gen *g, bool f64, bool tiny_ok)
+static uint8_t *gen_fast_range(struct gen *g, bool f64, bool tiny_ok, bool product)
 {
     int wq = f64 ? X_W : 0;
-    uint64_t lo = tiny_ok ? 0 : f64 ? 0x0020000000000001ull : 0x01000001u;
+    uint64_t lo = tiny_ok ? 0
+                  : product ? (f64 ? 55ull << 53 : 26u << 24)
+                  : f64 ? 0x0020000000000001ull : 0x01000001u;
     uint64_t hi = f64 ? 0xffe0000000000000ull : 0xff000000u;
 
-    x_rr(&g->b, wq | OP_MOVD_R, 0, RAX);
-    x_rr(&g->b, wq | OP_MOV_LD, R8, RAX);
-    x_rr(&g->b, wq | OP_ADD, R8, R8);
+    x_rr(&g->b, wq | OP_MOV_LD, R10, RAX);
+    x_rr(&g->b, wq | OP_ADD, R10, R10);
     if (f64) {
         if (lo) {
-            x_movi(&g->b, R9, lo);
-            x_rr(&g->b, X_W | OP_SUB, R9, R8);
+            x_movi(&g->b, R11, lo);
+            x_rr(&g->b, X_W | OP_SUB, R11, R10);
         }
-        x_movi(&g->b, R9, hi - lo);
-        x_rr(&g->b, X_W | OP_CMP, R9, R8);
+        x_movi(&g->b, R11, hi - lo);
+        x_rr(&g->b, X_W | OP_CMP, R11, R10);
     } else {
         if (lo)
-            x_alui(&g->b, 0, EXT_SUB, R8, (int32_t)lo);
-        x_alui(&g->b, 0, EXT_CMP, R8, (int32_t)(uint32_t)(hi - lo));
+            x_alui(&g->b, 0, EXT_SUB, R10, (int32_t)lo);
+        x_alui(&g->b, 0, EXT_CMP, R10, (int32_t)(uint32_t)(hi - lo));
     }
     return x_jcc32(&g->b, CC_AE);
+}
+
+/* The operation itself: xmm0 = the result, from xmm0 = a (the integer
+ * in rsi for conversions), xmm1 = b, xmm2 = c. */
+static void gen_fast_op(struct gen *g, const struct fast_op *f)
+{
+    switch (f->kind) {
+    case FK_ARITH:
+        x_rr(&g->b, (f->f64 ? X_F2 : X_F3) | f->op, 0, f->op == OP_SSE_SQRT ? 0 : 1);
+        break;
+    case FK_FMA:
+        x_vex(&g->b, f->op, 1, f->f64, 0, 1, 2);
+        break;
+    case FK_CVT:
+        /* cvtsi2sd/ss; unsigned 32 bits zero-extended in rax to 64 */
+        if (f->op == -32)
+            x_rr(&g->b, OP_MOV_LD, RAX, RSI);
+        x_rr(&g->b, (f->f64 ? X_F2 : X_F3) | (f->op == 32 ? 0 : X_W) | X_0F | 0x2a, 0,
+             f->op == -32 ? RAX : RSI);
+        break;
+    }
+}
+
+/*
+ * Exactness without MXCSR (whose stmxcsr is slow on some hosts): the
+ * result in xmm0 and rax, the operands still in xmm1 (b), rsi (a) and
+ * rdx.  Returns false when the operation has no such test; else the
+ * code jumps, when exact, to a done[] entry, and otherwise to a
+ * to_call[] entry (the helper then raises what it must) or, for
+ * conversions, sets the env flag and falls through.
+ *  - add, sub: TwoSum (Knuth): bb = s - a, err = (a - (s - bb)) +
+ *    (b - bb) is the exact rounding error of s = a + b in round to
+ *    nearest when nothing overflows (an overflow makes err non-zero:
+ *    infinite or NaN); sub runs it on a + (-b).
+ *  - mul with FMA3: fma(a, b, -p) is the exact error of p = a * b once p
+ *    is at least 2^(emin + p + 1) (gen_fast_range).
+ *  - conversions: converting the result back (truncating; out of range
+ *    gives INT_MIN, never an input that converted there) gives the
+ *    integer exactly when the conversion was exact.
+ */
+static bool gen_fast_exact(struct gen *g, const struct tcg_helper *h,
+                           const struct fast_op *f, uint8_t **done, int *n,
+                           uint8_t **to_call, int *nc, int flag_off, uint8_t mask)
+{
+    int sd = f->f64 ? X_F2 : X_F3, wq = f->f64 ? X_W : 0;
+    uint8_t *inexact;
+
+    if (f->kind == FK_ARITH && f->tiny_ok) {
+        bool sub = f->op == OP_SSE_SUB;
+
+        x_rr(&g->b, wq | OP_MOVD_X, 2, RSI);                  /* xmm2 = a */
+        x_rr(&g->b, X_0F | 0x28, 3, 0);                       /* movaps xmm3, s */
+        x_rr(&g->b, sd | OP_SSE_SUB, 3, 2);                   /* bb = s - a */
+        x_rr(&g->b, X_0F | 0x28, 4, 0);
+        x_rr(&g->b, sd | OP_SSE_SUB, 4, 3);                   /* aa = s - bb */
+        /* db = b - bb; for sub, -db = b + bb */
+        x_rr(&g->b, sd | (sub ? OP_SSE_ADD : OP_SSE_SUB), 1, 3);
+        x_rr(&g->b, sd | OP_SSE_SUB, 2, 4);                   /* da = a - aa */
+        x_rr(&g->b, sd | (sub ? OP_SSE_SUB : OP_SSE_ADD), 2, 1); /* err */
+    } else if (h->fast == TCG_FAST_MUL_F64 || h->fast == TCG_FAST_MUL_F32) {
+        if (!(x86_features() & TCG_FEAT_FMA))
+            return false;
+        x_rr(&g->b, wq | OP_MOVD_X, 2, RSI);
+        x_vex(&g->b, 0xab, 1, f->f64, 2, 1, 0);               /* a * b - p */
+    } else if (f->kind == FK_CVT) {
+        /* cvttsd2si/cvttss2si r10, xmm0; compare with the integer */
+        x_rr(&g->b, sd | (f->op == 32 ? 0 : X_W) | X_0F | 0x2c, R10, 0);
+        if (f->op == -32) {
+            x_rr(&g->b, OP_MOV_LD, R11, RSI);
+            x_rr(&g->b, X_W | OP_CMP, R11, R10);
+        } else {
+            x_rr(&g->b, (f->op == 32 ? 0 : X_W) | OP_CMP, RSI, R10);
+        }
+        done[(*n)++] = x_jcc32(&g->b, CC_E);
+        x_rm(&g->b, 0x80, 1, X86_ENV, X_NOREG, flag_off);     /* or byte */
+        x_b(&g->b, mask);
+        return true;
+    } else {
+        return false;
+    }
+    /* the error in xmm2: exact when it is ±0 */
+    x_rr(&g->b, wq | OP_MOVD_R, 2, R10);
+    x_rr(&g->b, wq | OP_ADD, R10, R10);
+    done[(*n)++] = x_jcc32(&g->b, CC_E);
+    inexact = x_jcc32(&g->b, -1);
+    to_call[(*nc)++] = inexact;
+    return true;
+}
+
+/* A zero result in rax is exact when an operand named by zero is zero
+ * too (0 * finite, 0 / nonzero, sqrt(±0): nothing raised, the sign
+ * the host gives); jumps taken when so go into done[] (*n of them). */
+static void gen_fast_zero(struct gen *g, const struct fast_op *f, uint8_t *slow,
+                          uint8_t **done, int *n)
+{
+    int wq = f->f64 ? X_W : 0;
+    uint8_t *not_zero;
+
+    x_patch32(slow, g->b.p);
+    x_rr(&g->b, wq | OP_MOV_LD, R10, RAX);
+    x_rr(&g->b, wq | OP_ADD, R10, R10);
+    not_zero = x_jcc8(&g->b, CC_NE);
+    x_rr(&g->b, wq | OP_MOV_LD, R10, RSI);
+    x_rr(&g->b, wq | OP_ADD, R10, R10);
+    done[(*n)++] = x_jcc32(&g->b, CC_E);
+    if (f->zero & ZERO_B) {
+        x_rr(&g->b, wq | OP_MOV_LD, R10, RDX);
+        x_rr(&g->b, wq | OP_ADD, R10, R10);
+        done[(*n)++] = x_jcc32(&g->b, CC_E);
+    }
+    x_patch8(not_zero, g->b.p);
 }
 
 /*
  * The inline fast path of a helper that has one (enum tcg_fast in
  * tcg.h), emitted with the arguments in their registers (rdi env, rsi
- * a, rdx b or rm, rcx rm): the result in rax and a jump past the call
- * that follows, or a jump to that call when the fast path does not
- * apply at run time (the jumps past the call go into done[], their
- * number is returned; 0: no usable fast path).  Arithmetic whose env flag (the guest's NX) is not
- * yet set runs with MXCSR's flags cleared and sets it when the host
- * raised precision (PE); the MXCSR word goes through the red zone below
- * rsp, which host signal delivery leaves alone.  Uses rax, r8, r9, xmm0
- * and xmm1, which no argument of these helpers occupies.
+ * a, rdx b or rm, rcx c or rm, r8 rm): the result in rax and jumps past
+ * the call that follows, or a fall into that call when the fast path
+ * does not apply at run time (the jumps past the call go into done[],
+ * their number is returned, at most FAST_MAX_DONE; 0: no usable fast
+ * path).
+ *
+ * Inexact: once the guest's NX (the env flag) has accrued, the bare
+ * operation suffices.  Before, gen_fast_exact proves exactness when it
+ * can; otherwise the host's PE flag tells: MXCSR is read after the
+ * operation, and a clear PE proves it exact; a set PE may be older than
+ * the operation, which is then done again with MXCSR's flags cleared
+ * (ldmxcsr, only then) and NX set when PE is set again.  The MXCSR word
+ * goes through the red zone below rsp, which host signal delivery
+ * leaves alone.  Uses rax, r10, r11 and xmm0-4, which no argument of
+ * these helpers occupies (the call clobbers them anyway).
  */
+#define FAST_MAX_DONE 6
 static int gen_fast(struct gen *g, const struct tcg_op *op, const struct tcg_helper *h,
-                    uint8_t *done[2])
+                    uint8_t *done[FAST_MAX_DONE])
 {
-    static const struct {
-        int sse;        /* arithmetic opcode, or 0 for a compare */
-        int cc;         /* compare: the condition after ucomis */
-    } ops[] = {
-        [TCG_FAST_ADD_F64] = { OP_SSE_ADD, 0 }, [TCG_FAST_SUB_F64] = { OP_SSE_SUB, 0 },
-        [TCG_FAST_MUL_F64] = { OP_SSE_MUL, 0 }, [TCG_FAST_DIV_F64] = { OP_SSE_DIV, 0 },
-        [TCG_FAST_SQRT_F64] = { OP_SSE_SQRT, 0 }, [TCG_FAST_EQ_F64] = { 0, CC_E },
-        [TCG_FAST_LT_F64] = { 0, CC_B }, [TCG_FAST_LE_F64] = { 0, CC_BE },
-        [TCG_FAST_ADD_F32] = { OP_SSE_ADD, 0 }, [TCG_FAST_SUB_F32] = { OP_SSE_SUB, 0 },
-        [TCG_FAST_MUL_F32] = { OP_SSE_MUL, 0 }, [TCG_FAST_DIV_F32] = { OP_SSE_DIV, 0 },
-        [TCG_FAST_SQRT_F32] = { OP_SSE_SQRT, 0 }, [TCG_FAST_EQ_F32] = { 0, CC_E },
-        [TCG_FAST_LT_F32] = { 0, CC_B }, [TCG_FAST_LE_F32] = { 0, CC_BE },
-    };
     enum { MXCSR_PE = 0x20, MXCSR_FLAGS = 0x3f };
-    bool f64 = h->fast < TCG_FAST_ADD_F32;
-    int wq = f64 ? X_W : 0;
-    int arith = (f64 ? X_F2 : X_F3) | ops[h->fast].sse;
-    int src2 = ops[h->fast].sse == OP_SSE_SQRT ? 0 : 1;
-    bool tiny_ok = ops[h->fast].sse == OP_SSE_ADD || ops[h->fast].sse == OP_SSE_SUB;
-    uint8_t *slow[2], *tracked, *no_pe;
+    const struct fast_op *f;
+    int wq, n = 0, nc = 0;
+    bool exact, product;
+    uint8_t *slow = NULL, *accrued, *no_pe, *to_call[2];
     uint64_t rm;
 
-    if (h->fast == TCG_FAST_NONE || h->nargs > 4 || !g->regs.enabled || !mxcsr_default())
+    if (h->fast == TCG_FAST_NONE || h->fast >= TCG_FAST_COUNT || !g->regs.enabled ||
+        !mxcsr_default())
         return 0;
-    x_rr(&g->b, wq | OP_MOVD_X, 0, RSI);
-    if (src2)
+    f = &fast_ops[h->fast];
+    wq = f->f64 ? X_W : 0;
+    product = h->fast == TCG_FAST_MUL_F64 || h->fast == TCG_FAST_MUL_F32;
+    if (f->kind == FK_FMA && !(x86_features() & TCG_FEAT_FMA))
+        return 0;
+    /* I32 and U32 to F64 are exact in every rounding mode */
+    exact = f->kind == FK_CVT && f->f64 && f->op != 64;
+    /* otherwise the rounding mode must be a known round-to-nearest-even */
+    if (f->kind != FK_CMP && !exact &&
+        (!x86_reg_const(&g->regs, op->args[op->nb_oargs + h->nargs - 1], &rm) || rm))
+        return 0;
+    if (f->kind != FK_CVT)
+        x_rr(&g->b, wq | OP_MOVD_X, 0, RSI);
+    if (f->kind != FK_CVT && h->fast != TCG_FAST_SQRT_F64 && h->fast != TCG_FAST_SQRT_F32)
         x_rr(&g->b, wq | OP_MOVD_X, 1, RDX);
-    if (!ops[h->fast].sse) {
-        x_rr(&g->b, f64 ? OP_UCOMISD : OP_UCOMISS, 0, 1);
-        slow[0] = x_jcc32(&g->b, 0xa);          /* jp: unordered */
-        x_rr(&g->b, OP_SETCC + ops[h->fast].cc, 0, RAX);
+    if (f->kind == FK_FMA)
+        x_rr(&g->b, wq | OP_MOVD_X, 2, RCX);
+    if (f->kind == FK_CMP) {
+        x_rr(&g->b, f->f64 ? OP_UCOMISD : OP_UCOMISS, 0, 1);
+        slow = x_jcc32(&g->b, 0xa);          /* jp: unordered */
+        x_rr(&g->b, OP_SETCC + f->op, 0, RAX);
         x_rr(&g->b, OP_MOVZB, RAX, RAX);
-        done[0] = x_jcc32(&g->b, -1);
-        x_patch32(slow[0], g->b.p);
-        return 1;
+        done[n++] = x_jcc32(&g->b, -1);
+        x_patch32(slow, g->b.p);
+        return n;
     }
-    /* the rounding mode must be a known round-to-nearest-even */
-    if (!x86_reg_const(&g->regs, op->args[op->nb_oargs + h->nargs - 1], &rm) || rm)
-        return 0;
-    x_rm(&g->b, 0xf6, 0, X86_ENV, X_NOREG, h->fast_flag_off);    /* test byte */
-    x_b(&g->b, h->fast_flag_mask);
-    tracked = x_jcc32(&g->b, CC_E);
-    x_rr(&g->b, arith, 0, src2);
-    slow[0] = gen_fast_range(g, f64, tiny_ok);
-    done[0] = x_jcc32(&g->b, -1);
-
-    x_patch32(tracked, g->b.p);
-    x_rm(&g->b, X_0F | 0xae, 3, RSP, X_NOREG, -8);                 /* stmxcsr */
-    x_rm(&g->b, 0x83, 4, RSP, X_NOREG, -8);                        /* and dword */
-    x_b(&g->b, (uint8_t)~MXCSR_FLAGS);
-    x_rm(&g->b, X_0F | 0xae, 2, RSP, X_NOREG, -8);                 /* ldmxcsr */
-    x_rr(&g->b, arith, 0, src2);
-    x_rm(&g->b, X_0F | 0xae, 3, RSP, X_NOREG, -8);
-    slow[1] = gen_fast_range(g, f64, tiny_ok);
-    x_rm(&g->b, 0xf6, 0, RSP, X_NOREG, -8);
-    x_b(&g->b, MXCSR_PE);
-    no_pe = x_jcc8(&g->b, CC_E);
-    x_rm(&g->b, 0x80, 1, X86_ENV, X_NOREG, h->fast_flag_off);    /* or byte */
-    x_b(&g->b, h->fast_flag_mask);
-    x_patch8(no_pe, g->b.p);
-    done[1] = x_jcc32(&g->b, -1);
-
-    x_patch32(slow[0], g->b.p);
-    x_patch32(slow[1], g->b.p);
-    return 2;
+    gen_fast_op(g, f);
+    x_rr(&g->b, wq | OP_MOVD_R, 0, RAX);
+    if (f->kind != FK_CVT)
+        slow = gen_fast_range(g, f->f64, f->tiny_ok, product);
+    if (!exact) {
+        x_rm(&g->b, 0xf6, 0, X86_ENV, X_NOREG, h->fast_flag_off);    /* test byte */
+        x_b(&g->b, h->fast_flag_mask);
+        accrued = x_jcc32(&g->b, CC_NE);
+        if (!gen_fast_exact(g, h, f, done, &n, to_call, &nc, h->fast_flag_off,
+                            h->fast_flag_mask)) {
+            x_rm(&g->b, X_0F | 0xae, 3, RSP, X_NOREG, -8);             /* stmxcsr */
+            x_rm(&g->b, 0xf6, 0, RSP, X_NOREG, -8);
+            x_b(&g->b, MXCSR_PE);
+            done[n++] = x_jcc32(&g->b, CC_E);
+            /* PE was set, maybe before: again with the flags cleared */
+            x_rm(&g->b, 0x83, 4, RSP, X_NOREG, -8);                    /* and dword */
+            x_b(&g->b, (uint8_t)~MXCSR_FLAGS);
+            x_rm(&g->b, X_0F | 0xae, 2, RSP, X_NOREG, -8);             /* ldmxcsr */
+            if (f->kind != FK_CVT)
+                x_rr(&g->b, wq | OP_MOVD_X, 0, RSI);
+            gen_fast_op(g, f);
+            x_rm(&g->b, X_0F | 0xae, 3, RSP, X_NOREG, -8);
+            x_rm(&g->b, 0xf6, 0, RSP, X_NOREG, -8);
+            x_b(&g->b, MXCSR_PE);
+            no_pe = x_jcc8(&g->b, CC_E);
+            x_rm(&g->b, 0x80, 1, X86_ENV, X_NOREG, h->fast_flag_off); /* or byte */
+            x_b(&g->b, h->fast_flag_mask);
+            x_patch8(no_pe, g->b.p);
+        }
+        x_patch32(accrued, g->b.p);
+    }
+    done[n++] = x_jcc32(&g->b, -1);
+    if (f->zero)
+        gen_fast_zero(g, f, slow, done, &n);
+    else if (slow)
+        x_patch32(slow, g->b.p);
+    for (int i = 0; i < nc; i++)
+        x_patch32(to_call[i], g->b.p);
+    return n;
 }
 
 /* add qword [addr], v (lock add when atomic), through rcx */
@@ -505,7 +685,7 @@ static void gen_call(struct gen *g, const struct tcg_op *op)
 {
     const struct tcg_helper *h = tcg_op_helper(op);
     unsigned no_globals = TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS;
-    uint8_t *done[2];
+    uint8_t *done[FAST_MAX_DONE];
     int ndone;
 
     /* the helper sees and may change the CPU state: sync it first */
