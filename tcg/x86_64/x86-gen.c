@@ -393,39 +393,29 @@ static bool mxcsr_default(void)
 }
 
 /*
- * The result in rax: finite and above the smallest normal?  With the
- * sign shifted out, (lo, hi) exclusive is one unsigned compare; returns
- * the jump taken when not.  tiny_ok: only finite is asked (addition and
- * subtraction, whose tiny results are exact: both operands are
- * multiples of the smallest subnormal, so a sum below the smallest
- * normal is one too, and raises no flag).  A product must be at least
- * 2^(emin + p + 1) (exponent field p + 2: 55, 26), so that its rounding
- * error, a multiple of the operands' ulps multiplied, is a multiple of
- * the smallest subnormal, which the exactness test of gen_fast_exact
- * needs (fma then computes it exactly).  Clobbers r10 and r11.
+ * The result in rax: finite, and for all but sums at least 2^(emin + 1)
+ * (exponent field 2 or more; a result at the smallest normal might be
+ * tiny before rounding, so such results go to the helper)?  Returns the
+ * jump taken when not.  Sums (tiny_ok) need only be finite: their tiny
+ * results are exact (both operands are multiples of the smallest
+ * subnormal, so a sum below the smallest normal is one too) and raise
+ * no flag.  A product must be at least 2^(emin + p + 1) (exponent field
+ * p + 2: 55, 26), so that its rounding error, a multiple of the
+ * operands' ulps multiplied, is a multiple of the smallest subnormal,
+ * which the exactness test of gen_fast_exact needs (fma then computes it
+ * exactly).  Clobbers r10.
  */
 static uint8_t *gen_fast_range(struct gen *g, bool f64, bool tiny_ok, bool product)
 {
-    int wq = f64 ? X_W : 0;
-    uint64_t lo = tiny_ok ? 0
-                  : product ? (f64 ? 55ull << 53 : 26u << 24)
-                  : f64 ? 0x0020000000000001ull : 0x01000001u;
-    uint64_t hi = f64 ? 0xffe0000000000000ull : 0xff000000u;
+    int emax = f64 ? 0x7ff : 0xff;
+    int lo = tiny_ok ? 0 : product ? (f64 ? 55 : 26) : 2;
 
-    x_rr(&g->b, wq | OP_MOV_LD, R10, RAX);
-    x_rr(&g->b, wq | OP_ADD, R10, R10);
-    if (f64) {
-        if (lo) {
-            x_movi(&g->b, R11, lo);
-            x_rr(&g->b, X_W | OP_SUB, R11, R10);
-        }
-        x_movi(&g->b, R11, hi - lo);
-        x_rr(&g->b, X_W | OP_CMP, R11, R10);
-    } else {
-        if (lo)
-            x_alui(&g->b, 0, EXT_SUB, R10, (int32_t)lo);
-        x_alui(&g->b, 0, EXT_CMP, R10, (int32_t)(uint32_t)(hi - lo));
-    }
+    x_rr(&g->b, (f64 ? X_W : 0) | OP_MOV_LD, R10, RAX);
+    x_shifti(&g->b, f64, EXT_SHR, R10, f64 ? 52 : 23);
+    x_alui(&g->b, 0, EXT_AND, R10, emax);
+    if (lo)
+        x_alui(&g->b, 0, EXT_SUB, R10, lo);
+    x_alui(&g->b, 0, EXT_CMP, R10, emax - lo);
     return x_jcc32(&g->b, CC_AE);
 }
 
@@ -451,16 +441,19 @@ static void gen_fast_op(struct gen *g, const struct fast_op *f)
 }
 
 /*
- * Exactness without MXCSR (whose stmxcsr is slow on some hosts): the
+ * Exactness without MXCSR (an stmxcsr costs about 7 ns, an ldmxcsr 5 ns
+ * more on an AMD EPYC, against well under 1 ns for the checks): the
  * result in xmm0 and rax, the operands still in xmm1 (b), rsi (a) and
  * rdx.  Returns false when the operation has no such test; else the
- * code jumps, when exact, to a done[] entry, and otherwise to a
- * to_call[] entry (the helper then raises what it must) or, for
- * conversions, sets the env flag and falls through.
+ * code jumps, when exact, to a done[] entry, and otherwise sets the env
+ * flag and falls through, or, when it cannot tell, jumps to a to_call[]
+ * entry (the helper then raises what it must).  So these inexact tests
+ * never depend on the host's MXCSR flags (which valgrind, for one, does
+ * not model, and which the helper's host path reads).
  *  - add, sub: TwoSum (Knuth): bb = s - a, err = (a - (s - bb)) +
  *    (b - bb) is the exact rounding error of s = a + b in round to
- *    nearest when nothing overflows (an overflow makes err non-zero:
- *    infinite or NaN); sub runs it on a + (-b).
+ *    nearest when nothing overflows, and an overflow anywhere makes err
+ *    infinite or NaN (to the helper); sub runs it on a + (-b).
  *  - mul with FMA3: fma(a, b, -p) is the exact error of p = a * b once p
  *    is at least 2^(emin + p + 1) (gen_fast_range).
  *  - conversions: converting the result back (truncating; out of range
@@ -472,7 +465,6 @@ static bool gen_fast_exact(struct gen *g, const struct tcg_helper *h,
                            uint8_t **to_call, int *nc, int flag_off, uint8_t mask)
 {
     int sd = f->f64 ? X_F2 : X_F3, wq = f->f64 ? X_W : 0;
-    uint8_t *inexact;
 
     if (f->kind == FK_ARITH && f->tiny_ok) {
         bool sub = f->op == OP_SSE_SUB;
@@ -507,12 +499,15 @@ static bool gen_fast_exact(struct gen *g, const struct tcg_helper *h,
     } else {
         return false;
     }
-    /* the error in xmm2: exact when it is ±0 */
+    /* the error in xmm2: exact when it is ±0, inexact when finite */
     x_rr(&g->b, wq | OP_MOVD_R, 2, R10);
     x_rr(&g->b, wq | OP_ADD, R10, R10);
     done[(*n)++] = x_jcc32(&g->b, CC_E);
-    inexact = x_jcc32(&g->b, -1);
-    to_call[(*nc)++] = inexact;
+    x_shifti(&g->b, f->f64, EXT_SHR, R10, f->f64 ? 53 : 24);
+    x_alui(&g->b, 0, EXT_CMP, R10, f->f64 ? 0x7ff : 0xff);
+    to_call[(*nc)++] = x_jcc32(&g->b, CC_E);
+    x_rm(&g->b, 0x80, 1, X86_ENV, X_NOREG, flag_off);         /* or byte */
+    x_b(&g->b, mask);
     return true;
 }
 
@@ -540,6 +535,39 @@ static void gen_fast_zero(struct gen *g, const struct fast_op *f, uint8_t *slow,
     x_patch8(not_zero, g->b.p);
 }
 
+/* Whether the helper's fast path can be emitted for this call. */
+static bool fast_usable(struct gen *g, const struct tcg_op *op, const struct tcg_helper *h)
+{
+    const struct fast_op *f;
+    uint64_t rm;
+
+    if (h->fast == TCG_FAST_NONE || h->fast >= TCG_FAST_COUNT || !g->regs.enabled ||
+        !mxcsr_default())
+        return false;
+    f = &fast_ops[h->fast];
+    if (f->kind == FK_FMA && !(x86_features() & TCG_FEAT_FMA))
+        return false;
+    /* I32 and U32 to F64 are exact in every rounding mode */
+    if (f->kind == FK_CMP || (f->kind == FK_CVT && f->f64 && f->op != 64))
+        return true;
+    /* otherwise the rounding mode must be a known round-to-nearest-even */
+    return x86_reg_const(&g->regs, op->args[op->nb_oargs + h->nargs - 1], &rm) && !rm;
+}
+
+/* With a fast path, the call's env and rounding-mode arguments, which
+ * the fast path does not read, are loaded only on the way to the call
+ * (their loads change no register state: env is r14, rm a constant). */
+static bool fast_deferred(const struct gen *g, const struct tcg_op *op,
+                          const struct tcg_helper *h, int i)
+{
+    uint64_t t = op->args[op->nb_oargs + i], v;
+
+    if (i == 0)
+        return g->s->temps[t].kind == TCG_TEMP_ENV;
+    return i == h->nargs - 1 && fast_ops[h->fast].kind != FK_CMP &&
+           x86_reg_const(&g->regs, t, &v);
+}
+
 /*
  * The inline fast path of a helper that has one (enum tcg_fast in
  * tcg.h), emitted with the arguments in their registers (rdi env, rsi
@@ -551,7 +579,8 @@ static void gen_fast_zero(struct gen *g, const struct fast_op *f, uint8_t *slow,
  *
  * Inexact: once the guest's NX (the env flag) has accrued, the bare
  * operation suffices.  Before, gen_fast_exact proves exactness when it
- * can; otherwise the host's PE flag tells: MXCSR is read after the
+ * can (division, sqrt and fused multiply-add have no such test, nor
+ * products without FMA3); otherwise the host's PE flag tells: MXCSR is read after the
  * operation, and a clear PE proves it exact; a set PE may be older than
  * the operation, which is then done again with MXCSR's flags cleared
  * (ldmxcsr, only then) and NX set when PE is set again.  The MXCSR word
@@ -567,23 +596,14 @@ static int gen_fast(struct gen *g, const struct tcg_op *op, const struct tcg_hel
     const struct fast_op *f;
     int wq, n = 0, nc = 0;
     bool exact, product;
-    uint8_t *slow = NULL, *accrued, *no_pe, *to_call[2];
-    uint64_t rm;
+    uint8_t *slow = NULL, *no_pe, *to_call[1];
 
-    if (h->fast == TCG_FAST_NONE || h->fast >= TCG_FAST_COUNT || !g->regs.enabled ||
-        !mxcsr_default())
+    if (!fast_usable(g, op, h))
         return 0;
     f = &fast_ops[h->fast];
     wq = f->f64 ? X_W : 0;
     product = h->fast == TCG_FAST_MUL_F64 || h->fast == TCG_FAST_MUL_F32;
-    if (f->kind == FK_FMA && !(x86_features() & TCG_FEAT_FMA))
-        return 0;
-    /* I32 and U32 to F64 are exact in every rounding mode */
     exact = f->kind == FK_CVT && f->f64 && f->op != 64;
-    /* otherwise the rounding mode must be a known round-to-nearest-even */
-    if (f->kind != FK_CMP && !exact &&
-        (!x86_reg_const(&g->regs, op->args[op->nb_oargs + h->nargs - 1], &rm) || rm))
-        return 0;
     if (f->kind != FK_CVT)
         x_rr(&g->b, wq | OP_MOVD_X, 0, RSI);
     if (f->kind != FK_CVT && h->fast != TCG_FAST_SQRT_F64 && h->fast != TCG_FAST_SQRT_F32)
@@ -606,7 +626,7 @@ static int gen_fast(struct gen *g, const struct tcg_op *op, const struct tcg_hel
     if (!exact) {
         x_rm(&g->b, 0xf6, 0, X86_ENV, X_NOREG, h->fast_flag_off);    /* test byte */
         x_b(&g->b, h->fast_flag_mask);
-        accrued = x_jcc32(&g->b, CC_NE);
+        done[n++] = x_jcc32(&g->b, CC_NE);                           /* accrued */
         if (!gen_fast_exact(g, h, f, done, &n, to_call, &nc, h->fast_flag_off,
                             h->fast_flag_mask)) {
             x_rm(&g->b, X_0F | 0xae, 3, RSP, X_NOREG, -8);             /* stmxcsr */
@@ -617,8 +637,7 @@ static int gen_fast(struct gen *g, const struct tcg_op *op, const struct tcg_hel
             x_rm(&g->b, 0x83, 4, RSP, X_NOREG, -8);                    /* and dword */
             x_b(&g->b, (uint8_t)~MXCSR_FLAGS);
             x_rm(&g->b, X_0F | 0xae, 2, RSP, X_NOREG, -8);             /* ldmxcsr */
-            if (f->kind != FK_CVT)
-                x_rr(&g->b, wq | OP_MOVD_X, 0, RSI);
+            x_rr(&g->b, wq | OP_MOVD_X, 0, RSI);
             gen_fast_op(g, f);
             x_rm(&g->b, X_0F | 0xae, 3, RSP, X_NOREG, -8);
             x_rm(&g->b, 0xf6, 0, RSP, X_NOREG, -8);
@@ -628,7 +647,6 @@ static int gen_fast(struct gen *g, const struct tcg_op *op, const struct tcg_hel
             x_b(&g->b, h->fast_flag_mask);
             x_patch8(no_pe, g->b.p);
         }
-        x_patch32(accrued, g->b.p);
     }
     done[n++] = x_jcc32(&g->b, -1);
     if (f->zero)
@@ -687,15 +705,23 @@ static void gen_call(struct gen *g, const struct tcg_op *op)
     unsigned no_globals = TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS;
     uint8_t *done[FAST_MAX_DONE];
     int ndone;
+    bool fast;
 
     /* the helper sees and may change the CPU state: sync it first */
     if ((h->flags & no_globals) != no_globals)
         x86_regs_sync_globals(&g->regs);
-    for (int i = 0; i < h->nargs; i++)
-        ld(g, arg_regs[i], op->args[op->nb_oargs + i]);
+    fast = fast_usable(g, op, h);
+    for (int i = 0; i < h->nargs; i++) {
+        if (!fast || !fast_deferred(g, op, h, i))
+            ld(g, arg_regs[i], op->args[op->nb_oargs + i]);
+    }
     /* after the loads, which may have cached a temp in r10/r11 */
     x86_regs_before_call(&g->regs);
-    ndone = gen_fast(g, op, h, done);
+    ndone = fast ? gen_fast(g, op, h, done) : 0;
+    for (int i = 0; fast && i < h->nargs; i++) {
+        if (fast_deferred(g, op, h, i))
+            ld(g, arg_regs[i], op->args[op->nb_oargs + i]);
+    }
     if (tcg_profiling)
         gen_call_timed(g, h->func);
     else
