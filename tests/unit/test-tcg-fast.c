@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <capstone.h>
 
 #include "target/riscv64/fpu-helper.h"
 #include "target/riscv64/helper.h"
@@ -277,6 +278,39 @@ static void operands(const struct tcg_helper *h, int i, struct rv_cpu *c)
     }
 }
 
+/* The FMA3 instructions (vfmadd213sd and the like) in a JIT block. */
+static int count_fma3(const struct tcg_tb *tb)
+{
+    csh h;
+    cs_insn *insn;
+    size_t n;
+    int found = 0;
+
+    assert_int_equal(cs_open(CS_ARCH_X86, CS_MODE_64, &h), CS_ERR_OK);
+    n = cs_disasm(h, tb->code, tb->size, 0, 0, &insn);
+    for (size_t i = 0; i < n; i++)
+        found += strncmp(insn[i].mnemonic, "vf", 2) == 0;
+    cs_free(insn, n);
+    cs_close(&h);
+    return found;
+}
+
+/* Fused multiply-adds and products use FMA3 exactly when allowed and
+ * present (a wrong mask would pass the value checks on an FMA3 host). */
+static void check_fma3_use(const struct tcg_helper *h, const struct tcg_tb *tb,
+                           unsigned features)
+{
+    int n;
+
+    if (shape_of(h) != FMA && h->fast != TCG_FAST_MUL_F64 && h->fast != TCG_FAST_MUL_F32)
+        return;
+    n = count_fma3(tb);
+    if (!(features & TCG_FEAT_FMA))
+        assert_int_equal(n, 0);
+    else if (__builtin_cpu_supports("fma"))
+        assert_true(n > 0);
+}
+
 static void check_backend(const char *backend, unsigned features)
 {
     struct tcg_ctx *ctx;
@@ -298,6 +332,8 @@ static void check_backend(const char *backend, unsigned features)
             struct tcg_tb tb;
 
             build(id, rm, &tb);
+            if (strcmp(backend, "jit") == 0 && rm == RV_RM_RNE)
+                check_fma3_use(h, &tb, features);
             for (int i = 0; i < 4000; i++) {
                 struct rv_cpu got, want;
                 uint32_t in_flags;
