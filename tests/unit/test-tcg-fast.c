@@ -1,6 +1,6 @@
 /*
  * The JIT's inline fast paths for FP helpers (enum tcg_fast in tcg.h,
- * tcg/x86_64/x86-gen.c gen_fast): a block that calls each riscv64 F/D
+ * tcg/x86_64/x86-fast.c): a block that calls each riscv64 F/D
  * helper that has one must give the same result bits and the same
  * fflags as calling the helper directly, for operands chosen to hit
  * every way out of the fast path (NaNs, infinities, zeros, subnormal
