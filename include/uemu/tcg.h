@@ -148,17 +148,25 @@ struct tcg_helper {
 
 /*
  * Helpers with an inline fast path.  The helper is f(env, a, b) (sqrt:
- * f(env, a)), with a final rounding-mode argument for the arithmetic;
- * operands and result are IEEE binary64 (_F64, I64) or binary32 (_F32,
- * I32) bit patterns; compares return 0 or 1.  A backend may replace the
- * call by the host FPU when it can prove the result identical, that is
- *  - arithmetic: the rounding-mode argument is a constant 0 (to nearest,
- *    even), the host rounds so (its default), and the host result is
- *    finite and larger in magnitude than the smallest normal number:
+ * f(env, a); fused multiply-add: f(env, a, b, c); conversions from an
+ * integer: f(env, x)), with a final rounding-mode argument for all but
+ * the compares; operands and result are IEEE binary64 (_F64, I64) or
+ * binary32 (_F32, I32) bit patterns, the integer an I64 of which _I32
+ * and _U32 use the low half (signed, unsigned); compares return 0 or 1.
+ * A backend may replace the call by the host FPU when it can prove the
+ * result identical, that is
+ *  - arithmetic and fused multiply-add (MADD a*b+c, MSUB a*b-c, NMSUB
+ *    -(a*b)+c, NMADD -(a*b)-c, one rounding): the rounding-mode argument
+ *    is a constant 0 (to nearest, even), the host rounds so (its
+ *    default), and the host result is finite and larger in magnitude
+ *    than the smallest normal number, or is exact for a reason the
+ *    backend can check (a finite sum, a zero product of a zero operand):
  *    then the helper would have returned the same bits and raised at
  *    most inexact, which is the bit fast_flag_mask of the env byte at
  *    fast_flag_off (the guest's accrued NX): the backend sets it when
  *    the host operation was inexact;
+ *  - conversions from an integer: as arithmetic, but the result is
+ *    always finite, and exact for I32 and U32 to F64 (any rounding mode);
  *  - compares: both operands are ordered (no NaN): nothing is raised.
  * Otherwise the backend calls the helper.  TCI always calls it.
  */
@@ -168,6 +176,11 @@ enum tcg_fast {
     TCG_FAST_SQRT_F64, TCG_FAST_EQ_F64, TCG_FAST_LT_F64, TCG_FAST_LE_F64,
     TCG_FAST_ADD_F32, TCG_FAST_SUB_F32, TCG_FAST_MUL_F32, TCG_FAST_DIV_F32,
     TCG_FAST_SQRT_F32, TCG_FAST_EQ_F32, TCG_FAST_LT_F32, TCG_FAST_LE_F32,
+    TCG_FAST_MADD_F64, TCG_FAST_MSUB_F64, TCG_FAST_NMSUB_F64, TCG_FAST_NMADD_F64,
+    TCG_FAST_MADD_F32, TCG_FAST_MSUB_F32, TCG_FAST_NMSUB_F32, TCG_FAST_NMADD_F32,
+    TCG_FAST_F64_I32, TCG_FAST_F64_U32, TCG_FAST_F64_I64,
+    TCG_FAST_F32_I32, TCG_FAST_F32_U32, TCG_FAST_F32_I64,
+    TCG_FAST_COUNT,
 };
 
 /* What the faulting op of the last TCG_EXIT_FAULT was (per thread). */
@@ -262,7 +275,8 @@ void tcg_ctx_set_dump(struct tcg_ctx *s, FILE *f, unsigned items);
  */
 enum {
     TCG_FEAT_BMI1 = 1, TCG_FEAT_BMI2 = 2, TCG_FEAT_LZCNT = 4,
-    TCG_FEAT_POPCNT = 8, TCG_FEAT_MOVBE = 16, TCG_FEAT_ALL = 31,
+    TCG_FEAT_POPCNT = 8, TCG_FEAT_MOVBE = 16, TCG_FEAT_FMA = 32,
+    TCG_FEAT_ALL = 63,
 };
 void tcg_host_features_mask(unsigned allowed);
 unsigned tcg_host_features_allowed(void);

@@ -1,7 +1,9 @@
 /*
  * Which optional x86_64 instructions the host has (cpuid), so the backend
- * can use BMI1 (andn, tzcnt), BMI2 (shlx/shrx/sarx), LZCNT, POPCNT and
- * MOVBE and fall back to base instructions otherwise.  Tests narrow the
+ * can use BMI1 (andn, tzcnt), BMI2 (shlx/shrx/sarx), LZCNT, POPCNT,
+ * MOVBE and FMA3 (the fused multiply-add fast paths) and fall back to
+ * base instructions or helper calls otherwise.  FMA3 is VEX-encoded, so
+ * it also needs the OS to save the AVX state (OSXSAVE, XCR0 bits 1-2).  Tests narrow the
  * set with tcg_host_features_mask() to exercise the fallbacks.
  */
 #include <cpuid.h>
@@ -12,6 +14,15 @@
 static unsigned detected;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+/* XCR0: which register states the OS saves (xgetbv, valid with OSXSAVE) */
+static uint64_t xcr0(void)
+{
+    uint32_t lo, hi;
+
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    return (uint64_t)hi << 32 | lo;
+}
+
 static void detect(void)
 {
     unsigned a, b, c, d, f = 0;
@@ -21,6 +32,10 @@ static void detect(void)
             f |= TCG_FEAT_POPCNT;
         if (c & (1u << 22))
             f |= TCG_FEAT_MOVBE;
+        /* FMA, OSXSAVE and AVX, with SSE and AVX state enabled */
+        if ((c & (1u << 12 | 1u << 27 | 1u << 28)) == (1u << 12 | 1u << 27 | 1u << 28) &&
+            (xcr0() & 6) == 6)
+            f |= TCG_FEAT_FMA;
     }
     if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
         if (b & (1u << 3))

@@ -346,127 +346,6 @@ static void gen_atomic(struct gen *g, const struct tcg_op *op, int w, int insn)
     st(g, op->args[0], RAX);
 }
 
-/* The host's MXCSR is the default (round to nearest, all exceptions
- * masked, no FTZ/DAZ), which the SSE fast paths assume. */
-static bool mxcsr_default(void)
-{
-    return (__builtin_ia32_stmxcsr() & ~0x3fu) == 0x1f80;
-}
-
-/*
- * The result in rax (after OP xmm0, xmm1): finite and above the smallest
- * normal?  With the sign shifted out, (lo, hi) exclusive is one unsigned
- * compare; returns the jump taken when not.  tiny_ok: only finite is
- * asked (addition and subtraction, whose tiny results are exact: both
- * operands are multiples of the smallest subnormal, so a sum below the
- * smallest normal is one too, and raises no flag).
- */
-static uint8_t *gen_fast_range(struct gen *g, bool f64, bool tiny_ok)
-{
-    int wq = f64 ? X_W : 0;
-    uint64_t lo = tiny_ok ? 0 : f64 ? 0x0020000000000001ull : 0x01000001u;
-    uint64_t hi = f64 ? 0xffe0000000000000ull : 0xff000000u;
-
-    x_rr(&g->b, wq | OP_MOVD_R, 0, RAX);
-    x_rr(&g->b, wq | OP_MOV_LD, R8, RAX);
-    x_rr(&g->b, wq | OP_ADD, R8, R8);
-    if (f64) {
-        if (lo) {
-            x_movi(&g->b, R9, lo);
-            x_rr(&g->b, X_W | OP_SUB, R9, R8);
-        }
-        x_movi(&g->b, R9, hi - lo);
-        x_rr(&g->b, X_W | OP_CMP, R9, R8);
-    } else {
-        if (lo)
-            x_alui(&g->b, 0, EXT_SUB, R8, (int32_t)lo);
-        x_alui(&g->b, 0, EXT_CMP, R8, (int32_t)(uint32_t)(hi - lo));
-    }
-    return x_jcc32(&g->b, CC_AE);
-}
-
-/*
- * The inline fast path of a helper that has one (enum tcg_fast in
- * tcg.h), emitted with the arguments in their registers (rdi env, rsi
- * a, rdx b or rm, rcx rm): the result in rax and a jump past the call
- * that follows, or a jump to that call when the fast path does not
- * apply at run time (the jumps past the call go into done[], their
- * number is returned; 0: no usable fast path).  Arithmetic whose env flag (the guest's NX) is not
- * yet set runs with MXCSR's flags cleared and sets it when the host
- * raised precision (PE); the MXCSR word goes through the red zone below
- * rsp, which host signal delivery leaves alone.  Uses rax, r8, r9, xmm0
- * and xmm1, which no argument of these helpers occupies.
- */
-static int gen_fast(struct gen *g, const struct tcg_op *op, const struct tcg_helper *h,
-                    uint8_t *done[2])
-{
-    static const struct {
-        int sse;        /* arithmetic opcode, or 0 for a compare */
-        int cc;         /* compare: the condition after ucomis */
-    } ops[] = {
-        [TCG_FAST_ADD_F64] = { OP_SSE_ADD, 0 }, [TCG_FAST_SUB_F64] = { OP_SSE_SUB, 0 },
-        [TCG_FAST_MUL_F64] = { OP_SSE_MUL, 0 }, [TCG_FAST_DIV_F64] = { OP_SSE_DIV, 0 },
-        [TCG_FAST_SQRT_F64] = { OP_SSE_SQRT, 0 }, [TCG_FAST_EQ_F64] = { 0, CC_E },
-        [TCG_FAST_LT_F64] = { 0, CC_B }, [TCG_FAST_LE_F64] = { 0, CC_BE },
-        [TCG_FAST_ADD_F32] = { OP_SSE_ADD, 0 }, [TCG_FAST_SUB_F32] = { OP_SSE_SUB, 0 },
-        [TCG_FAST_MUL_F32] = { OP_SSE_MUL, 0 }, [TCG_FAST_DIV_F32] = { OP_SSE_DIV, 0 },
-        [TCG_FAST_SQRT_F32] = { OP_SSE_SQRT, 0 }, [TCG_FAST_EQ_F32] = { 0, CC_E },
-        [TCG_FAST_LT_F32] = { 0, CC_B }, [TCG_FAST_LE_F32] = { 0, CC_BE },
-    };
-    enum { MXCSR_PE = 0x20, MXCSR_FLAGS = 0x3f };
-    bool f64 = h->fast < TCG_FAST_ADD_F32;
-    int wq = f64 ? X_W : 0;
-    int arith = (f64 ? X_F2 : X_F3) | ops[h->fast].sse;
-    int src2 = ops[h->fast].sse == OP_SSE_SQRT ? 0 : 1;
-    bool tiny_ok = ops[h->fast].sse == OP_SSE_ADD || ops[h->fast].sse == OP_SSE_SUB;
-    uint8_t *slow[2], *tracked, *no_pe;
-    uint64_t rm;
-
-    if (h->fast == TCG_FAST_NONE || h->nargs > 4 || !g->regs.enabled || !mxcsr_default())
-        return 0;
-    x_rr(&g->b, wq | OP_MOVD_X, 0, RSI);
-    if (src2)
-        x_rr(&g->b, wq | OP_MOVD_X, 1, RDX);
-    if (!ops[h->fast].sse) {
-        x_rr(&g->b, f64 ? OP_UCOMISD : OP_UCOMISS, 0, 1);
-        slow[0] = x_jcc32(&g->b, 0xa);          /* jp: unordered */
-        x_rr(&g->b, OP_SETCC + ops[h->fast].cc, 0, RAX);
-        x_rr(&g->b, OP_MOVZB, RAX, RAX);
-        done[0] = x_jcc32(&g->b, -1);
-        x_patch32(slow[0], g->b.p);
-        return 1;
-    }
-    /* the rounding mode must be a known round-to-nearest-even */
-    if (!x86_reg_const(&g->regs, op->args[op->nb_oargs + h->nargs - 1], &rm) || rm)
-        return 0;
-    x_rm(&g->b, 0xf6, 0, X86_ENV, X_NOREG, h->fast_flag_off);    /* test byte */
-    x_b(&g->b, h->fast_flag_mask);
-    tracked = x_jcc32(&g->b, CC_E);
-    x_rr(&g->b, arith, 0, src2);
-    slow[0] = gen_fast_range(g, f64, tiny_ok);
-    done[0] = x_jcc32(&g->b, -1);
-
-    x_patch32(tracked, g->b.p);
-    x_rm(&g->b, X_0F | 0xae, 3, RSP, X_NOREG, -8);                 /* stmxcsr */
-    x_rm(&g->b, 0x83, 4, RSP, X_NOREG, -8);                        /* and dword */
-    x_b(&g->b, (uint8_t)~MXCSR_FLAGS);
-    x_rm(&g->b, X_0F | 0xae, 2, RSP, X_NOREG, -8);                 /* ldmxcsr */
-    x_rr(&g->b, arith, 0, src2);
-    x_rm(&g->b, X_0F | 0xae, 3, RSP, X_NOREG, -8);
-    slow[1] = gen_fast_range(g, f64, tiny_ok);
-    x_rm(&g->b, 0xf6, 0, RSP, X_NOREG, -8);
-    x_b(&g->b, MXCSR_PE);
-    no_pe = x_jcc8(&g->b, CC_E);
-    x_rm(&g->b, 0x80, 1, X86_ENV, X_NOREG, h->fast_flag_off);    /* or byte */
-    x_b(&g->b, h->fast_flag_mask);
-    x_patch8(no_pe, g->b.p);
-    done[1] = x_jcc32(&g->b, -1);
-
-    x_patch32(slow[0], g->b.p);
-    x_patch32(slow[1], g->b.p);
-    return 2;
-}
-
 /* add qword [addr], v (lock add when atomic), through rcx */
 static void gen_profile_add(struct gen *g, uint64_t *addr, int v, bool atomic)
 {
@@ -512,17 +391,25 @@ static void gen_call(struct gen *g, const struct tcg_op *op)
 {
     const struct tcg_helper *h = tcg_op_helper(op);
     unsigned no_globals = TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS;
-    uint8_t *done[2];
+    uint8_t *done[X86_FAST_MAX_DONE];
     int ndone;
+    bool fast;
 
     /* the helper sees and may change the CPU state: sync it first */
     if ((h->flags & no_globals) != no_globals)
         x86_regs_sync_globals(&g->regs);
-    for (int i = 0; i < h->nargs; i++)
-        ld(g, arg_regs[i], op->args[op->nb_oargs + i]);
+    fast = x86_fast_usable(&g->regs, op, h);
+    for (int i = 0; i < h->nargs; i++) {
+        if (!fast || !x86_fast_deferred(&g->regs, op, h, i))
+            ld(g, arg_regs[i], op->args[op->nb_oargs + i]);
+    }
     /* after the loads, which may have cached a temp in r10/r11 */
     x86_regs_before_call(&g->regs);
-    ndone = gen_fast(g, op, h, done);
+    ndone = fast ? x86_gen_fast(&g->regs, op, h, done) : 0;
+    for (int i = 0; fast && i < h->nargs; i++) {
+        if (x86_fast_deferred(&g->regs, op, h, i))
+            ld(g, arg_regs[i], op->args[op->nb_oargs + i]);
+    }
     if (tcg_profiling)
         gen_call_timed(g, h->func);
     else

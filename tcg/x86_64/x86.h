@@ -98,4 +98,17 @@ void x86_regs_drop_dead(struct x86_regs *r, const struct tcg_op *op);
 /* Spill the allocatable registers a C call clobbers. */
 void x86_regs_before_call(struct x86_regs *r);
 
+/*
+ * The FP fast paths of x86-fast.c, at a helper call with its arguments
+ * loaded: whether the call can have one; whether its argument i (env,
+ * the rounding mode) need be loaded only on the way to the call; the
+ * fast path, returning how many jumps past the call it put in done[].
+ */
+#define X86_FAST_MAX_DONE 6
+bool x86_fast_usable(struct x86_regs *r, const struct tcg_op *op, const struct tcg_helper *h);
+bool x86_fast_deferred(const struct x86_regs *r, const struct tcg_op *op,
+                       const struct tcg_helper *h, int i);
+int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_helper *h,
+                 uint8_t *done[X86_FAST_MAX_DONE]);
+
 #endif

@@ -1,13 +1,17 @@
 /*
  * The JIT's inline fast paths for FP helpers (enum tcg_fast in tcg.h,
- * tcg/x86_64/x86-gen.c gen_fast): a block that calls each riscv64 F/D
+ * tcg/x86_64/x86-fast.c): a block that calls each riscv64 F/D
  * helper that has one must give the same result bits and the same
  * fflags as calling the helper directly, for operands chosen to hit
  * every way out of the fast path (NaNs, infinities, zeros, subnormal
- * and tiny results, overflow, exact results) and for random ones; with
- * NX accrued beforehand (the fast path may run) and without (it must
- * not), in every rounding mode (only RNE may take it).  The block also
- * runs on TCI, which always calls the helper.
+ * and tiny results, overflow, exact results, cancelling fused
+ * multiply-adds, integers that convert exactly or not) and for random
+ * ones, with the host's sticky PE flag set or clear beforehand; with
+ * NX accrued beforehand (the bare operation may run) and without (the
+ * fast path must prove the operation exact or find it inexact), in
+ * every rounding mode (only RNE may take it, but for exact conversions).  The block also
+ * runs on TCI, which always calls the helper, and on the JIT without
+ * FMA3 (the fallbacks).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +19,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <capstone.h>
 
 #include "target/riscv64/fpu-helper.h"
 #include "target/riscv64/helper.h"
@@ -43,8 +48,21 @@ static const enum rv_fph fast_helpers[] = {
     RV_FPH_FADD_D, RV_FPH_FSUB_D, RV_FPH_FMUL_D, RV_FPH_FDIV_D, RV_FPH_FSQRT_D,
     RV_FPH_FEQ_D, RV_FPH_FLT_D, RV_FPH_FLE_D, RV_FPH_FADD_S, RV_FPH_FSUB_S,
     RV_FPH_FMUL_S, RV_FPH_FDIV_S, RV_FPH_FSQRT_S, RV_FPH_FEQ_S, RV_FPH_FLT_S,
-    RV_FPH_FLE_S,
+    RV_FPH_FLE_S, RV_FPH_FMADD_D, RV_FPH_FMSUB_D, RV_FPH_FNMSUB_D, RV_FPH_FNMADD_D,
+    RV_FPH_FMADD_S, RV_FPH_FMSUB_S, RV_FPH_FNMSUB_S, RV_FPH_FNMADD_S,
+    RV_FPH_FCVT_D_W, RV_FPH_FCVT_D_WU, RV_FPH_FCVT_D_L, RV_FPH_FCVT_S_W,
+    RV_FPH_FCVT_S_WU, RV_FPH_FCVT_S_L,
 };
+
+/* integers for the conversions: exact, inexact and the edges */
+static const uint64_t i_special[] = {
+    0, 1, (uint64_t)-1, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000ull,
+    0xffffff, 0x1000001, 0x1ffffff, 0x20000000000001ull, 0x1fffffffffffffull,
+    0x7fffffffffffffffull, 0x8000000000000000ull, 0xfffffffffffffc00ull,
+    0x7ffffffffffffc00ull, 0x7ffffe00ull, 0xffffff80u, 0x12345678u,
+    (uint64_t)-0x12345678, 0xffffffff80000000ull,
+};
+#define N_SPECIAL (sizeof(d_special) / sizeof(d_special[0]))
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
 
@@ -56,16 +74,30 @@ static uint64_t next(void)
     return rng;
 }
 
-/* A random operand: mostly ordinary numbers near 1, sometimes extremes. */
+/*
+ * A random operand: mostly ordinary numbers near 1, sometimes extremes,
+ * and numbers of few significant bits (whose sums and products are
+ * often exact, for the exactness tests of the inexact flag).
+ */
 static uint64_t operand(bool f64)
 {
     uint64_t r = next();
 
-    switch (r % 8) {
+    switch (r % 11) {
     case 0:
         return f64 ? d_special[next() % N_SPECIAL] : s_special[next() % N_SPECIAL];
     case 1:
         return f64 ? r : (uint32_t)r;
+    case 2:
+        /* products near the smallest normal: subnormal, or normal with
+         * a rounding error below the smallest subnormal */
+        if (f64)
+            return (r & 0x800fffffffffffffull) | (uint64_t)(0x1f0 + r % 32) << 52;
+        return ((uint32_t)r & 0x807fffffu) | (uint32_t)(0x38 + r % 16) << 23;
+    case 3:
+        if (f64)
+            return (r & 0x800f000000000000ull) | (uint64_t)(0x3f0 + r % 32) << 52;
+        return ((uint32_t)r & 0x807c0000u) | (uint32_t)(0x70 + r % 32) << 23;
     default:
         /* exponent within a few binades of 1 */
         if (f64)
@@ -74,42 +106,72 @@ static uint64_t operand(bool f64)
     }
 }
 
-static bool is_arith(const struct tcg_helper *h)
+/* A random integer for the conversions: small (exact) or any. */
+static uint64_t integer(void)
 {
-    return h->fast <= TCG_FAST_SQRT_F64 ||
-           (h->fast >= TCG_FAST_ADD_F32 && h->fast <= TCG_FAST_SQRT_F32);
+    uint64_t r = next();
+
+    switch (r % 4) {
+    case 0:
+        return i_special[next() % (sizeof(i_special) / sizeof(i_special[0]))];
+    case 1:
+        return (uint64_t)(int64_t)(int32_t)(r >> 40);
+    default:
+        return next() >> (r % 64);
+    }
 }
 
-static bool is_unary(const struct tcg_helper *h)
+/* The shapes of the helpers' arguments (after env). */
+enum shape { BIN, UN, FMA, CMP, FROMINT };
+
+static enum shape shape_of(const struct tcg_helper *h)
 {
-    return h->fast == TCG_FAST_SQRT_F64 || h->fast == TCG_FAST_SQRT_F32;
+    if (h->fast == TCG_FAST_SQRT_F64 || h->fast == TCG_FAST_SQRT_F32)
+        return UN;
+    if (h->fast >= TCG_FAST_MADD_F64 && h->fast <= TCG_FAST_NMADD_F32)
+        return FMA;
+    if (h->fast >= TCG_FAST_F64_I32)
+        return FROMINT;
+    if ((h->fast >= TCG_FAST_EQ_F64 && h->fast <= TCG_FAST_LE_F64) ||
+        (h->fast >= TCG_FAST_EQ_F32 && h->fast <= TCG_FAST_LE_F32))
+        return CMP;
+    return BIN;
+}
+
+/* binary64 operands and result: the helper's argument 1 (the result
+ * for conversions from an integer) is an I64 */
+static bool is_f64(const struct tcg_helper *h)
+{
+    return shape_of(h) == FROMINT ? h->ret == TCG_TYPE_I64 : h->args[1] == TCG_TYPE_I64;
 }
 
 /*
- * One block: f[3] = helper(env, f[1][, f[2]][, rm]), the single
+ * One block: f[3] = helper(env, f[1][, f[2][, f[4]]][, rm]), the single
  * operands and result in the low 32 bits (the helpers' view).
  */
-static tcg_i64 f[4];
+static tcg_i64 f[5];
 
 static void build(enum rv_fph id, uint32_t rm, struct tcg_tb *tb)
 {
     const struct tcg_helper *h = &rv_fp_helpers[id];
-    bool f64 = h->args[1] == TCG_TYPE_I64;
-    int args[4], n = 0;
+    static const int nops[] = { [BIN] = 2, [UN] = 1, [FMA] = 3, [CMP] = 2, [FROMINT] = 1 };
+    static const int src[] = { 1, 2, 4 };
+    enum shape sh = shape_of(h);
+    int args[5], n = 0;
 
     tcg_func_start();
     args[n++] = tcg_env().n;
-    for (int i = 1; i <= (is_unary(h) ? 1 : 2); i++) {
-        if (f64) {
-            args[n++] = f[i].n;
+    for (int i = 0; i < nops[sh]; i++) {
+        if (h->args[n] == TCG_TYPE_I64) {
+            args[n++] = f[src[i]].n;
         } else {
             tcg_i32 v = tcg_temp_new_i32();
 
-            tcg_gen_extrl_i64_i32(v, f[i]);
+            tcg_gen_extrl_i64_i32(v, f[src[i]]);
             args[n++] = v.n;
         }
     }
-    if (is_arith(h)) {
+    if (sh != CMP) {
         tcg_i32 rmt = tcg_temp_new_i32();
 
         tcg_gen_movi_i32(rmt, rm);
@@ -134,66 +196,161 @@ static void build(enum rv_fph id, uint32_t rm, struct tcg_tb *tb)
 /* The helper called directly on a copy of the state. */
 static void reference(enum rv_fph id, uint32_t rm, struct rv_cpu *c)
 {
+    typedef uint64_t (*bin64)(struct rv_cpu *, uint64_t, uint64_t, uint32_t);
+    typedef uint32_t (*bin32)(struct rv_cpu *, uint32_t, uint32_t, uint32_t);
+    typedef uint64_t (*un64)(struct rv_cpu *, uint64_t, uint32_t);
+    typedef uint32_t (*un32)(struct rv_cpu *, uint32_t, uint32_t);
+    typedef uint64_t (*fma64)(struct rv_cpu *, uint64_t, uint64_t, uint64_t, uint32_t);
+    typedef uint32_t (*fma32)(struct rv_cpu *, uint32_t, uint32_t, uint32_t, uint32_t);
+    typedef uint64_t (*cmp64)(struct rv_cpu *, uint64_t, uint64_t);
+    typedef uint64_t (*cmp32)(struct rv_cpu *, uint32_t, uint32_t);
+    typedef uint32_t (*int32)(struct rv_cpu *, uint64_t, uint32_t);
     const struct tcg_helper *h = &rv_fp_helpers[id];
-    bool f64 = h->args[1] == TCG_TYPE_I64;
-    uint64_t a = f64 ? c->f[1] : (uint32_t)c->f[1];
-    uint64_t b = f64 ? c->f[2] : (uint32_t)c->f[2];
+    bool d = is_f64(h);
+    uint64_t a = c->f[1], b = c->f[2], e = c->f[4];
 
-    if (is_unary(h) && f64)
-        c->f[3] = ((uint64_t (*)(struct rv_cpu *, uint64_t, uint32_t))h->func)(c, a, rm);
-    else if (is_unary(h))
-        c->f[3] = ((uint32_t (*)(struct rv_cpu *, uint32_t, uint32_t))h->func)(c, (uint32_t)a, rm);
-    else if (is_arith(h) && f64)
-        c->f[3] = ((uint64_t (*)(struct rv_cpu *, uint64_t, uint64_t, uint32_t))h->func)(c, a, b, rm);
-    else if (is_arith(h))
-        c->f[3] = ((uint32_t (*)(struct rv_cpu *, uint32_t, uint32_t, uint32_t))h->func)(
-            c, (uint32_t)a, (uint32_t)b, rm);
-    else if (f64)
-        c->f[3] = ((uint64_t (*)(struct rv_cpu *, uint64_t, uint64_t))h->func)(c, a, b);
-    else
-        c->f[3] = ((uint64_t (*)(struct rv_cpu *, uint32_t, uint32_t))h->func)(
-            c, (uint32_t)a, (uint32_t)b);
+    switch (shape_of(h)) {
+    case BIN:
+        c->f[3] = d ? ((bin64)h->func)(c, a, b, rm)
+                    : ((bin32)h->func)(c, (uint32_t)a, (uint32_t)b, rm);
+        break;
+    case UN:
+        c->f[3] = d ? ((un64)h->func)(c, a, rm) : ((un32)h->func)(c, (uint32_t)a, rm);
+        break;
+    case FMA:
+        c->f[3] = d ? ((fma64)h->func)(c, a, b, e, rm)
+                    : ((fma32)h->func)(c, (uint32_t)a, (uint32_t)b, (uint32_t)e, rm);
+        break;
+    case CMP:
+        c->f[3] = d ? ((cmp64)h->func)(c, a, b) : ((cmp32)h->func)(c, (uint32_t)a, (uint32_t)b);
+        break;
+    case FROMINT:
+        c->f[3] = d ? ((un64)h->func)(c, a, rm) : ((int32)h->func)(c, a, rm);
+        break;
+    }
 }
 
-static void check_backend(const char *backend)
+/* Set or clear the host's sticky inexact flag (MXCSR PE), which the
+ * fast paths may find stale. */
+static void host_pe(bool set)
+{
+    unsigned m = __builtin_ia32_stmxcsr() & ~0x3fu;
+
+    __builtin_ia32_ldmxcsr(set ? m | 0x20 : m);
+}
+
+/* Operands for test i: every pair of specials first, then random ones;
+ * a third operand near -(a * b) now and then (cancellation). */
+static void operands(const struct tcg_helper *h, int i, struct rv_cpu *c)
+{
+    bool d = is_f64(h);
+
+    if (shape_of(h) == FROMINT) {
+        c->f[1] = i < (int)(sizeof(i_special) / sizeof(i_special[0])) ? i_special[i] : integer();
+        return;
+    }
+    if (i < (int)(N_SPECIAL * N_SPECIAL)) {
+        c->f[1] = d ? d_special[i % N_SPECIAL] : s_special[i % N_SPECIAL];
+        c->f[2] = d ? d_special[i / N_SPECIAL] : s_special[i / N_SPECIAL];
+    } else {
+        c->f[1] = operand(d);
+        c->f[2] = operand(d);
+    }
+    c->f[4] = operand(d);
+    if (next() % 4 == 0) {
+        if (d) {
+            double x, y, z;
+
+            memcpy(&x, &c->f[1], 8);
+            memcpy(&y, &c->f[2], 8);
+            z = -(x * y);
+            memcpy(&c->f[4], &z, 8);
+        } else {
+            float x, y, z;
+            uint32_t u[2] = { (uint32_t)c->f[1], (uint32_t)c->f[2] }, r;
+
+            memcpy(&x, &u[0], 4);
+            memcpy(&y, &u[1], 4);
+            z = -(x * y);
+            memcpy(&r, &z, 4);
+            c->f[4] = r;
+        }
+    }
+}
+
+/* The FMA3 instructions (vfmadd213sd and the like) in a JIT block. */
+static int count_fma3(const struct tcg_tb *tb)
+{
+    csh h;
+    cs_insn *insn;
+    size_t n;
+    int found = 0;
+
+    assert_int_equal(cs_open(CS_ARCH_X86, CS_MODE_64, &h), CS_ERR_OK);
+    n = cs_disasm(h, tb->code, tb->size, 0, 0, &insn);
+    for (size_t i = 0; i < n; i++)
+        found += strncmp(insn[i].mnemonic, "vf", 2) == 0;
+    cs_free(insn, n);
+    cs_close(&h);
+    return found;
+}
+
+/* Fused multiply-adds and products use FMA3 exactly when allowed and
+ * present (a wrong mask would pass the value checks on an FMA3 host). */
+static void check_fma3_use(const struct tcg_helper *h, const struct tcg_tb *tb,
+                           unsigned features)
+{
+    int n;
+
+    if (shape_of(h) != FMA && h->fast != TCG_FAST_MUL_F64 && h->fast != TCG_FAST_MUL_F32)
+        return;
+    n = count_fma3(tb);
+    if (!(features & TCG_FEAT_FMA))
+        assert_int_equal(n, 0);
+    else if (__builtin_cpu_supports("fma"))
+        assert_true(n > 0);
+}
+
+static void check_backend(const char *backend, unsigned features)
 {
     struct tcg_ctx *ctx;
 
     assert_int_equal(tcg_backend_select(backend), 0);
+    tcg_host_features_mask(features);
     ctx = tcg_ctx_new(0);
     tcg_ctx_set(ctx);
     f[1] = tcg_global_i64(rv_env_layout.f + 8, "f1");
     f[2] = tcg_global_i64(rv_env_layout.f + 16, "f2");
     f[3] = tcg_global_i64(rv_env_layout.f + 24, "f3");
+    f[4] = tcg_global_i64(rv_env_layout.f + 32, "f4");
     for (size_t k = 0; k < sizeof(fast_helpers) / sizeof(fast_helpers[0]); k++) {
         enum rv_fph id = fast_helpers[k];
-        bool f64 = rv_fp_helpers[id].args[1] == TCG_TYPE_I64;
+        const struct tcg_helper *h = &rv_fp_helpers[id];
 
-        assert_int_not_equal(rv_fp_helpers[id].fast, TCG_FAST_NONE);
-        for (uint32_t rm = 0; rm < 4; rm++) {
+        assert_int_not_equal(h->fast, TCG_FAST_NONE);
+        for (uint32_t rm = 0; rm <= RV_RM_RMM; rm++) {
             struct tcg_tb tb;
 
             build(id, rm, &tb);
-            for (int i = 0; i < 3000; i++) {
+            if (strcmp(backend, "jit") == 0 && rm == RV_RM_RNE)
+                check_fma3_use(h, &tb, features);
+            for (int i = 0; i < 4000; i++) {
                 struct rv_cpu got, want;
                 uint32_t in_flags;
 
                 memset(&got, 0, sizeof(got));
-                got.f[1] = i < (int)(N_SPECIAL * N_SPECIAL)
-                               ? (f64 ? d_special[i % N_SPECIAL] : s_special[i % N_SPECIAL])
-                               : operand(f64);
-                got.f[2] = i < (int)(N_SPECIAL * N_SPECIAL)
-                               ? (f64 ? d_special[i / N_SPECIAL] : s_special[i / N_SPECIAL])
-                               : operand(f64);
+                operands(h, i, &got);
                 got.fflags = next() % 3 ? RV_FFLAG_NX : (uint32_t)(next() & 0x1f);
                 want = got;
                 in_flags = got.fflags;
                 reference(id, rm, &want);
+                host_pe(next() % 2);
                 assert_int_equal(tcg_tb_exec(&tb, &got), 0);
                 if (got.f[3] != want.f[3] || got.fflags != want.fflags) {
-                    print_error("%s %s rm %u: a %llx b %llx fflags in %x: got %llx/%x want %llx/%x\n",
-                                backend, rv_fp_helpers[id].name, rm,
-                                (unsigned long long)got.f[1], (unsigned long long)got.f[2],
+                    print_error("%s features %x %s rm %u: a %llx b %llx c %llx fflags in %x: "
+                                "got %llx/%x want %llx/%x\n",
+                                backend, features, h->name, rm, (unsigned long long)got.f[1],
+                                (unsigned long long)got.f[2], (unsigned long long)got.f[4],
                                 in_flags, (unsigned long long)got.f[3],
                                 (unsigned)got.fflags, (unsigned long long)want.f[3],
                                 (unsigned)want.fflags);
@@ -203,7 +360,9 @@ static void check_backend(const char *backend)
             tcg_tb_free(&tb);
         }
     }
+    host_pe(false);
     tcg_ctx_free(ctx);
+    tcg_host_features_mask(TCG_FEAT_ALL);
 }
 
 static void test_fast_paths_jit(void **state)
@@ -211,19 +370,30 @@ static void test_fast_paths_jit(void **state)
     (void)state;
     if (tcg_backend_select("jit") != 0)
         skip();
-    check_backend("jit");
+    check_backend("jit", TCG_FEAT_ALL);
+}
+
+/* without FMA3: no inline fused multiply-add, and products take the
+ * MXCSR test of inexact */
+static void test_fast_paths_jit_no_fma(void **state)
+{
+    (void)state;
+    if (tcg_backend_select("jit") != 0)
+        skip();
+    check_backend("jit", TCG_FEAT_ALL & ~TCG_FEAT_FMA);
 }
 
 static void test_fast_paths_tci(void **state)
 {
     (void)state;
-    check_backend("tci");
+    check_backend("tci", TCG_FEAT_ALL);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fast_paths_jit),
+        cmocka_unit_test(test_fast_paths_jit_no_fma),
         cmocka_unit_test(test_fast_paths_tci),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
