@@ -6,10 +6,11 @@
  * host SIGSEGV/SIGBUS handler that turns a fault in guest code into
  * EXEC_EXCP_FAULT.
  *
- * Precise pc on faults: generated code records the running block in
- * cur_tb; an op fault (tcg_fault) names its instruction, a host fault
- * is mapped through tcg_fault_code_pc() (JIT code or the TCI
- * interpreter's current op) and tcg_tb_find_insn().  A host fault
+ * Precise pc on faults: a JIT block is found from a code address in it
+ * (exec_tb_by_code), a TCI block records itself in cur_tb on entry; an
+ * op fault (tcg_fault) names its instruction, a host fault is mapped
+ * through tcg_fault_code_pc() (JIT code or the TCI interpreter's current
+ * op) and tcg_tb_find_insn().  A host fault
  * elsewhere (uemu itself, a helper) is not the guest's: uemu dies of it.
  *
  * Interrupts (exec_cpu_interrupt, from a host signal handler): the loop
@@ -63,12 +64,21 @@ bool exec_chaining_off(void)
  * they may be stale: leave the block at the store, which then runs as a
  * one-instruction block.  True when the fault was this.
  */
+/* The block holding code_pc: the JIT's index, else what the running
+ * block recorded. */
+static struct exec_tb *tb_at(const struct exec_cpu *cpu, uintptr_t code_pc)
+{
+    struct exec_tb *tb = code_pc ? exec_tb_by_code(code_pc) : NULL;
+
+    return tb ? tb : cpu->cur_tb;
+}
+
 static bool smc_write(struct exec_cpu *cpu, const siginfo_t *si, uintptr_t code_pc)
 {
     uint64_t addr = (uint64_t)(uintptr_t)si->si_addr - guest_base;
     uint64_t hps = host_page_size ? host_page_size : EXEC_PAGE_SIZE;
     uint64_t hs = addr & ~(hps - 1);
-    struct exec_tb *tb = cpu ? cpu->cur_tb : NULL;
+    struct exec_tb *tb = cpu && code_pc ? tb_at(cpu, code_pc) : NULL;
     bool stale = false;
 
     if ((uintptr_t)si->si_addr < guest_base || !guest_pages ||
@@ -244,10 +254,8 @@ uintptr_t exec_helper_lookup_tb_ptr(void *env, uint64_t pc)
     return tcg_tb_ptr(&tb->t);
 }
 
-static void restore_insn(struct exec_cpu *cpu, int insn)
+static void restore_insn(struct exec_cpu *cpu, struct exec_tb *tb, int insn)
 {
-    struct exec_tb *tb = cpu->cur_tb;
-
     if (!tb || !tb->t.nb_insns)
         return;
     if (insn < 0 || (unsigned)insn >= tb->t.nb_insns)
@@ -284,7 +292,7 @@ static int op_fault(struct exec_cpu *cpu)
 {
     uint64_t size = 1ull << (tcg_fault.memop & TCG_MO_SIZE);
 
-    restore_insn(cpu, tcg_fault.insn);
+    restore_insn(cpu, tb_at(cpu, tcg_fault.host_pc), tcg_fault.insn);
     if (tcg_fault.addr & (size - 1)) {
         cpu->fault = (struct exec_fault){
             .addr = tcg_fault.addr, .is_write = tcg_fault.is_write,
@@ -517,9 +525,9 @@ int exec_cpu_exec(struct exec_cpu *cpu)
     exec_start(cpu);
     jumped = sigsetjmp(cpu->jmp, 0);
     if (jumped) {
-        struct exec_tb *tb = cpu->cur_tb;
+        struct exec_tb *tb = tb_at(cpu, cpu->fault_host_pc);
 
-        restore_insn(cpu, tb ? tcg_tb_find_insn(&tb->t, cpu->fault_host_pc) : -1);
+        restore_insn(cpu, tb, tb ? tcg_tb_find_insn(&tb->t, cpu->fault_host_pc) : -1);
         if (jumped == 1) {
             exec_end(cpu);
             return EXEC_EXCP_FAULT;

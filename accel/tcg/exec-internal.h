@@ -114,6 +114,11 @@ void exec_cpu_foreach_locked(void (*fn)(struct exec_cpu *c, void *arg), void *ar
 /* The child of a fork keeps only keep. */
 void exec_cpu_keep_only_locked(struct exec_cpu *keep);
 void exec_tb_insert_locked(struct exec_tb *tb);
+/* The JIT block whose code holds host_pc (no lock: signal handlers); NULL
+ * when none.  Ready: every JIT block is indexed from now on, so JIT
+ * blocks need not record themselves in cur_tb on entry. */
+struct exec_tb *exec_tb_by_code(uintptr_t host_pc);
+bool exec_tb_by_code_ready_locked(void);
 void exec_tb_chain_locked(struct exec_tb *src, unsigned n, struct exec_tb *dest);
 void exec_flush_all_locked(void);
 void exec_cpu_register_locked(struct exec_cpu *cpu);

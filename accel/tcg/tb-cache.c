@@ -16,6 +16,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "accel/tcg/exec-internal.h"
 
@@ -37,6 +38,19 @@ static size_t nb_live, cap_live;
 static struct exec_tb **dead;
 static size_t nb_dead, cap_dead;
 static uint64_t span_lo = UINT64_MAX, span_hi;
+
+/*
+ * The JIT's blocks in code order (the code buffer is bump-allocated, and
+ * blocks are inserted in the order they were generated), so a fault's
+ * host pc finds its block without blocks storing themselves anywhere on
+ * entry.  A fixed reservation, never moved: the SIGSEGV handler reads it
+ * without the lock while other threads append (entry first, then the
+ * count, release/acquire).  Reset by the full flush, when no thread is in
+ * generated code.
+ */
+#define BY_CODE_CAP (1u << 21)
+static struct exec_tb **by_code;
+static size_t nb_by_code;
 static struct exec_cpu *cpus;
 
 static unsigned hash_of(uint64_t pc, uint32_t flags)
@@ -103,6 +117,56 @@ struct exec_tb *exec_tb_lookup_locked(uint64_t pc, uint32_t flags)
     return NULL;
 }
 
+/* A code buffer of blocks of at least 16 bytes cannot outgrow this. */
+static void index_by_code(struct exec_tb *tb)
+{
+    size_t n = nb_by_code;
+
+    if (!by_code || strcmp(tcg_backend_name(), "jit") != 0)
+        return;
+    if (n == BY_CODE_CAP ||
+        (n && (uintptr_t)by_code[n - 1]->t.code >= (uintptr_t)tb->t.code)) {
+        fprintf(stderr, "uemu: internal error: JIT blocks out of code order\n");
+        abort();
+    }
+    by_code[n] = tb;
+    __atomic_store_n(&nb_by_code, n + 1, __ATOMIC_RELEASE);
+}
+
+struct exec_tb *exec_tb_by_code(uintptr_t host_pc)
+{
+    size_t lo = 0, hi = __atomic_load_n(&nb_by_code, __ATOMIC_ACQUIRE);
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uintptr_t start = (uintptr_t)by_code[mid]->t.code;
+
+        if (host_pc < start)
+            hi = mid;
+        else if (host_pc - start < by_code[mid]->t.size)
+            return by_code[mid];
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+bool exec_tb_by_code_ready_locked(void)
+{
+    static bool failed;
+
+    if (!by_code && !failed) {
+        void *p = mmap(NULL, BY_CODE_CAP * sizeof(*by_code), PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+        if (p == MAP_FAILED)
+            failed = true;
+        else
+            by_code = p;
+    }
+    return by_code != NULL;
+}
+
 void exec_tb_insert_locked(struct exec_tb *tb)
 {
     unsigned h;
@@ -111,6 +175,7 @@ void exec_tb_insert_locked(struct exec_tb *tb)
         grow_table();
     h = hash_of(tb->pc, tb->flags);
     hash_count++;
+    index_by_code(tb);
     tb->hash_next = hash_table[h];
     hash_table[h] = tb;
     push(&live, &nb_live, &cap_live, tb);
@@ -228,6 +293,7 @@ void exec_flush_all_locked(void)
     if (hash_table)
         memset(hash_table, 0, sizeof(*hash_table) << hash_bits);
     hash_count = 0;
+    __atomic_store_n(&nb_by_code, 0, __ATOMIC_RELEASE);
     span_lo = UINT64_MAX;
     span_hi = 0;
     for (struct exec_cpu *c = cpus; c; c = c->next)

@@ -6,12 +6,14 @@
  * selected backend and logs it (-d in_asm, op, op_opt, out_asm).  Also
  * the block exits front ends emit (exec_gen_*).
  *
- * Every block starts by storing its own exec_tb pointer next to env
- * (cur_tb), so a fault inside chained code finds its block and the
- * guest pc of the faulting instruction from the insn_start data.  Then
- * it checks exit_request (exec_cpu_interrupt) and, when set, leaves with
- * EXEC_EXCP_INTERRUPT before running any instruction; the loop puts the
- * pc back to the block's start (a chained entry did not store it).
+ * A fault inside chained code must find its block (and, from the
+ * insn_start data, the guest pc of the faulting instruction): the JIT's
+ * blocks are found from the host pc (exec_tb_by_code), TCI's blocks start
+ * by storing their own exec_tb pointer next to env (cur_tb).  Then every
+ * block checks exit_request (exec_cpu_interrupt) and, when set, stores
+ * cur_tb and leaves with EXEC_EXCP_INTERRUPT before running any
+ * instruction; the loop puts the pc back to the block's start (a chained
+ * entry did not store it).
  *
  * A full code buffer (tcg_gen_code() == -ENOSPC) is the caller's to
  * handle: it flushes every block in an exclusive section (other threads
@@ -117,9 +119,14 @@ static tcg_label *gen_exit_check(void)
     return out;
 }
 
-static void gen_exit_tail(tcg_label *out)
+static void gen_exit_tail(tcg_label *out, struct exec_tb *self)
 {
+    tcg_i64 t = tcg_temp_new_i64();
+
     tcg_gen_set_label(out);
+    /* the cpu loop resumes at this block's pc */
+    tcg_gen_movi_i64(t, (uintptr_t)self);
+    tcg_gen_st_i64(t, tcg_env(), EXEC_ENV_OFF(cur_tb), TCG_MO_64);
     tcg_gen_exit_tb(EXEC_EXCP_INTERRUPT);
 }
 
@@ -128,11 +135,16 @@ static void build(struct exec_cpu *cpu, struct exec_dc *dc)
 {
     const struct guest_frontend *fe = cpu->fe;
     uint64_t page = dc->pc_first & ~(uint64_t)(EXEC_PAGE_SIZE - 1);
-    tcg_i64 self = tcg_temp_new_i64();
     tcg_label *exit_label;
 
-    tcg_gen_movi_i64(self, (uintptr_t)dc->tb);
-    tcg_gen_st_i64(self, tcg_env(), EXEC_ENV_OFF(cur_tb), TCG_MO_64);
+    /* The block names itself for faults and op faults, unless the JIT's
+     * code index finds it from the host pc (tb-cache.c) */
+    if (strcmp(tcg_backend_name(), "jit") != 0 || !exec_tb_by_code_ready_locked()) {
+        tcg_i64 self = tcg_temp_new_i64();
+
+        tcg_gen_movi_i64(self, (uintptr_t)dc->tb);
+        tcg_gen_st_i64(self, tcg_env(), EXEC_ENV_OFF(cur_tb), TCG_MO_64);
+    }
     /* a jump back to this block need not store itself again, but must
      * check for an exit request */
     tcg_gen_loop_entry();
@@ -147,7 +159,7 @@ static void build(struct exec_cpu *cpu, struct exec_dc *dc)
     }
     if (dc->state != EXEC_DC_NORETURN)
         fe->tb_stop(dc);
-    gen_exit_tail(exit_label);
+    gen_exit_tail(exit_label, dc->tb);
 }
 
 int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,

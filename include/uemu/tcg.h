@@ -189,6 +189,7 @@ struct tcg_fault {
     unsigned memop;
     bool is_write;
     int insn;            /* index of its insn_start in the block, or -1 */
+    uintptr_t host_pc;   /* JIT: a code address in the block, else 0 */
 };
 extern __thread struct tcg_fault tcg_fault;
 

@@ -143,7 +143,7 @@ static void *gmem(uintptr_t gb, uint64_t addr, unsigned memop, bool write,
 {
     if (((memop & TCG_MO_ALIGN) && (addr & ((1u << (memop & TCG_MO_SIZE)) - 1))) ||
         addr + gb == 0) {
-        tcg_fault = (struct tcg_fault){ addr, memop, write, insn };
+        tcg_fault = (struct tcg_fault){ addr, memop, write, insn, 0 };
         return NULL;
     }
     access_pc = pc;

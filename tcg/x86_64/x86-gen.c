@@ -68,9 +68,12 @@ static uint64_t popcount_fallback(uint64_t v)
     return (uint64_t)__builtin_popcountll(v);
 }
 
-static void record_fault(uint64_t addr, unsigned memop, unsigned write, int insn)
+/* Called from a block's stub: the return address names the block. */
+static __attribute__((noinline)) void record_fault(uint64_t addr, unsigned memop,
+                                                   unsigned write, int insn)
 {
-    tcg_fault = (struct tcg_fault){ addr, memop, write != 0, insn };
+    tcg_fault = (struct tcg_fault){ addr, memop, write != 0, insn,
+                                    (uintptr_t)__builtin_return_address(0) };
 }
 
 static void ld(struct gen *g, int reg, uint64_t t)

@@ -289,14 +289,14 @@ unsigned x86_regs_pinned_dirty(const struct x86_regs *r)
 {
     unsigned m = 0;
 
-    for (int k = 0; k < r->nb_pinned; k++)
+    for (int k = 0; k < r->nb_pinned && k < NB_PIN; k++)
         m |= (unsigned)r->dirty[r->temp_in[k]] << k;
     return m;
 }
 
 void x86_regs_set_pinned_dirty(struct x86_regs *r, unsigned mask)
 {
-    for (int k = 0; k < r->nb_pinned; k++)
+    for (int k = 0; k < r->nb_pinned && k < NB_PIN; k++)
         r->dirty[r->temp_in[k]] = mask >> k & 1;
 }
 

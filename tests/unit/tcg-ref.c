@@ -217,7 +217,7 @@ static void *guest(struct ref *r, uint64_t addr, unsigned memop, bool write)
 {
     if ((memop & TCG_MO_ALIGN) &&
         (addr & ((1u << (memop & TCG_MO_SIZE)) - 1))) {
-        tcg_fault = (struct tcg_fault){ addr, memop, write, r->insn };
+        tcg_fault = (struct tcg_fault){ addr, memop, write, r->insn, 0 };
         return NULL;
     }
     return (void *)(uintptr_t)(addr + r->s->guest_base);

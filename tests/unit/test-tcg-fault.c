@@ -80,7 +80,7 @@ static void run_case(const char *be, bool opt, bool write, unsigned memop,
     assert_int_equal(tcg_gen_code(&tb), 0);
     e = (struct env){ { 0, 0, fc->addr } };
     fault_code_pc = fault_addr = 0;
-    tcg_fault = (struct tcg_fault){ 0x5555, 0x55, !write, -7 };
+    tcg_fault = (struct tcg_fault){ 0x5555, 0x55, !write, -7, 0 };
     if (!sigsetjmp(fault_jmp, 1)) {
         ret = tcg_tb_exec(&tb, &e);
         assert_true(host_zero && strcmp(be, "tci") == 0);
