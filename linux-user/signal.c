@@ -114,6 +114,9 @@ struct guest_action {
 };
 
 static struct guest_action actions[LU_NSIG + 1];
+/* A vfork child's own table (it shares memory, not dispositions, with
+ * its parent); NULL in every other thread. */
+static __thread struct guest_action *vfork_actions;
 /* Serialises rt_sigaction's changes of actions[] and the host's
  * dispositions (threads share them: CLONE_SIGHAND). */
 static pthread_mutex_t action_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -132,6 +135,11 @@ static __thread struct lu_stack altstack = { .flags = LU_SS_DISABLE };
 static __thread bool suspend_restore;      /* rt_sigsuspend's mask is temporary */
 static __thread uint64_t suspend_mask;
 __thread uint64_t lu_signal_sp;            /* guest sp at the current system call */
+
+static struct guest_action *action(int sig)
+{
+    return vfork_actions ? &vfork_actions[sig] : &actions[sig];
+}
 
 static void mark_pending(int sig, const struct lu_siginfo *info)
 {
@@ -263,7 +271,7 @@ void lu_signal_process_start(void)
         if (sig != SIGKILL && sig != SIGSTOP &&
             syscall(SYS_rt_sigaction, sig, NULL, &old, sizeof(uint64_t)) == 0 &&
             old.handler == (void *)SIG_IGN)
-            actions[sig].handler = LU_SIG_IGN;
+            action(sig)->handler = LU_SIG_IGN;
     }
     set_mask(host);
 }
@@ -311,6 +319,85 @@ void lu_signal_fork_end(bool child)
     pthread_mutex_unlock(&action_lock);
 }
 
+/*
+ * A vfork child sharing memory runs on its parent thread's host TLS
+ * (thread.c): the parent's per-thread state is kept aside meanwhile and
+ * the child starts from what clone gives it: the mask and altstack
+ * inherited, nothing pending, no kick timer, and a copy of the
+ * dispositions that it may change alone.  Host signals stay blocked
+ * from lu_signal_vfork_begin until lu_signal_vfork_end, so no handler
+ * runs on the wrong state in the parent; the child sets its own mask.
+ */
+struct lu_signal_saved {
+    struct exec_cpu *cpu;
+    int kick_timer, kick;
+    sig_atomic_t in_syscall, kick_armed;
+    uint64_t guest_mask, pending, suspend_mask, sp;
+    struct lu_siginfo pend_info[LU_NSIG + 1];
+    struct lu_stack altstack;
+    bool suspend_restore;
+    struct guest_action *vfork_actions;
+};
+
+struct lu_signal_saved *lu_signal_vfork_begin(struct exec_cpu *child)
+{
+    struct lu_signal_saved *s = malloc(sizeof(*s));
+    struct guest_action *copy = malloc(sizeof(actions));
+    uint64_t all = ~(uint64_t)HOST_KEEP;
+
+    if (!s || !copy) {
+        free(s);
+        free(copy);
+        return NULL;
+    }
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, sizeof(all));
+    pthread_mutex_lock(&action_lock);
+    memcpy(copy, vfork_actions ? vfork_actions : actions, sizeof(actions));
+    pthread_mutex_unlock(&action_lock);
+    *s = (struct lu_signal_saved){
+        .cpu = sig_cpu, .kick_timer = kick_timer, .kick = lu_signal_kick,
+        .in_syscall = in_syscall, .kick_armed = kick_armed, .guest_mask = guest_mask,
+        .pending = pending, .suspend_mask = suspend_mask, .sp = lu_signal_sp,
+        .altstack = altstack, .suspend_restore = suspend_restore,
+        .vfork_actions = vfork_actions,
+    };
+    memcpy(s->pend_info, pend_info, sizeof(pend_info));
+    sig_cpu = child;
+    kick_timer = -1;
+    lu_signal_kick = 0;
+    in_syscall = 0;
+    kick_armed = 0;
+    pending = 0;
+    suspend_restore = false;
+    vfork_actions = copy;
+    return s;
+}
+
+void lu_signal_vfork_child(void)
+{
+    apply_host_mask();
+}
+
+void lu_signal_vfork_end(struct lu_signal_saved *s)
+{
+    free(vfork_actions);
+    sig_cpu = s->cpu;
+    kick_timer = s->kick_timer;
+    lu_signal_kick = s->kick;
+    in_syscall = s->in_syscall;
+    kick_armed = s->kick_armed;
+    guest_mask = s->guest_mask;
+    pending = s->pending;
+    suspend_mask = s->suspend_mask;
+    lu_signal_sp = s->sp;
+    memcpy(pend_info, s->pend_info, sizeof(pend_info));
+    altstack = s->altstack;
+    suspend_restore = s->suspend_restore;
+    vfork_actions = s->vfork_actions;
+    free(s);
+    apply_host_mask();
+}
+
 bool lu_signal_pending(void)
 {
     return (__atomic_load_n(&pending, __ATOMIC_SEQ_CST) & ~guest_mask) != 0 || suspend_restore;
@@ -318,7 +405,7 @@ bool lu_signal_pending(void)
 
 bool lu_signal_is_default(int sig)
 {
-    return sig >= 1 && sig <= LU_NSIG && actions[sig].handler == LU_SIG_DFL;
+    return sig >= 1 && sig <= LU_NSIG && action(sig)->handler == LU_SIG_DFL;
 }
 
 /*
@@ -370,8 +457,8 @@ static int install_host(int sig, uint64_t handler, uint64_t flags)
 void lu_signal_host_threads_started(void)
 {
     pthread_mutex_lock(&action_lock);
-    install_host(32, actions[32].handler, actions[32].flags);
-    install_host(33, actions[33].handler, actions[33].flags);
+    install_host(32, action(32)->handler, action(32)->flags);
+    install_host(33, action(33)->handler, action(33)->flags);
     pthread_mutex_unlock(&action_lock);
     apply_host_mask();
 }
@@ -391,7 +478,7 @@ static struct lu_stack altstack_at(uint64_t sp)
 
 static bool ignored(int sig)
 {
-    uint64_t h = actions[sig].handler;
+    uint64_t h = action(sig)->handler;
 
     return !(guest_mask & BIT(sig)) &&
            (h == LU_SIG_IGN || (h == LU_SIG_DFL && (default_action[sig] == DFL_IGN ||
@@ -404,13 +491,20 @@ void lu_signal_force(int sig, int code, uint64_t addr)
 
     info.u.fault.addr = addr;
     /* force_sig_info: a blocked or ignored fault gets the default action. */
-    if ((guest_mask & BIT(sig)) || actions[sig].handler == LU_SIG_IGN) {
+    if ((guest_mask & BIT(sig)) || action(sig)->handler == LU_SIG_IGN) {
         pthread_mutex_lock(&action_lock);
-        actions[sig].handler = LU_SIG_DFL;
+        action(sig)->handler = LU_SIG_DFL;
         pthread_mutex_unlock(&action_lock);
         set_mask(guest_mask & ~BIT(sig));
     }
     mark_pending(sig, &info);
+}
+
+/* raise() for this host thread: the C library's raise signals the tid
+ * it keeps for the thread, which in a vfork child is its parent's. */
+static void raise_here(int sig)
+{
+    syscall(SYS_tgkill, getpid(), gettid(), sig);
 }
 
 void lu_signal_die(int sig)
@@ -419,7 +513,11 @@ void lu_signal_die(int sig)
     uint64_t set = BIT(sig);
     struct sigaction sa;
 
-    log_close();
+    /* A vfork child shares the log with its parent: no close. */
+    if (vfork_actions)
+        log_flush();
+    else
+        log_close();
     /* The native program's core dump is not ours to write: no core
      * file of uemu (the wait status then lacks the core flag). */
     setrlimit(RLIMIT_CORE, &no_core);
@@ -427,7 +525,7 @@ void lu_signal_die(int sig)
     sa.sa_handler = SIG_DFL;
     sigaction(sig, &sa, NULL);
     syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &set, NULL, sizeof(set));
-    raise(sig);
+    raise_here(sig);
     _exit(128 + sig);
 }
 
@@ -466,7 +564,7 @@ bool lu_signal_next(struct lu_sigdelivery *d, uint64_t sp)
             return false;
         }
         sig = take_signal(deliverable, &info);
-        act = &actions[sig];
+        act = action(sig);
         if (act->handler == LU_SIG_IGN) {
             apply_host_mask();
             continue;
@@ -479,7 +577,7 @@ bool lu_signal_next(struct lu_sigdelivery *d, uint64_t sp)
                 continue;
             case DFL_STOP:
                 apply_host_mask();
-                raise(SIGSTOP);
+                raise_here(SIGSTOP);
                 continue;
             default:
                 lu_signal_die(sig);
@@ -561,14 +659,14 @@ int64_t lu_sys_rt_sigaction(const uint64_t *a)
         act.mask &= ~UNBLOCKABLE;
     }
     pthread_mutex_lock(&action_lock);
-    old = actions[sig];
+    old = *action(sig);
     if (a[1]) {
         r = install_host(sig, act.handler, act.flags);
         if (r < 0) {
             pthread_mutex_unlock(&action_lock);
             return r;
         }
-        actions[sig] = act;
+        *action(sig) = act;
         /* Setting SIG_IGN (or a default of ignore) discards pending. */
         if (ignored(sig) || act.handler == LU_SIG_IGN)
             __atomic_fetch_and(&pending, ~BIT(sig), __ATOMIC_SEQ_CST);

@@ -94,6 +94,19 @@ void lu_signal_thread_end(void);
 void lu_signal_fork_start(void);
 void lu_signal_fork_end(bool child);
 
+/*
+ * Around a vfork child that shares memory and its parent thread's host
+ * TLS (thread.c): begin (host signals blocked, the thread's state kept
+ * aside, the child's prepared: child's cpu, nothing pending, its own
+ * copy of the dispositions; NULL when out of memory), the child's
+ * first step (its host mask), and end in the parent once the child
+ * has exec'd or exited (the parent's state back).
+ */
+struct lu_signal_saved;
+struct lu_signal_saved *lu_signal_vfork_begin(struct exec_cpu *child);
+void lu_signal_vfork_child(void);
+void lu_signal_vfork_end(struct lu_signal_saved *s);
+
 /* Queue a synchronous signal (fault, illegal instruction, breakpoint)
  * for the current thread; delivered by the next lu_signal_next(). */
 void lu_signal_force(int sig, int code, uint64_t addr);

@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "linux-user/syscall.h"
+#include "linux-user/thread.h"
 #include "uemu/guest-mem.h"
 #include "uemu/linux-user-exec.h"
 #include "uemu/log.h"
@@ -281,9 +282,14 @@ static int host_execve(const char *file, char **argv, char **envp, size_t envc, 
         env[envc] = (char *)LOG_CONTINUE_SET;
         env[envc + 1] = NULL;
     }
-    log_close();
+    /* A vfork child shares the log (and its memory) with its parent. */
+    if (lu_thread_vfork_child())
+        log_flush();
+    else
+        log_close();
     err = lu_host_ret(execve(file, argv, env));
-    log_open(exec_opts.log_file, mask);
+    if (!lu_thread_vfork_child())
+        log_open(exec_opts.log_file, mask);
     if (env != envp)
         free(env);
     return err;
