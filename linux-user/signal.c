@@ -128,6 +128,7 @@ static pthread_mutex_t action_lock = PTHREAD_MUTEX_INITIALIZER;
 static __thread struct exec_cpu *sig_cpu;
 static __thread int kick_timer = -1;        /* kernel timer id */
 static __thread volatile sig_atomic_t in_syscall, kick_armed;
+static __thread bool restart_barred;       /* this call's EINTR is final */
 static __thread uint64_t guest_mask;
 static __thread uint64_t pending;          /* atomics: host handlers set bits */
 static __thread struct lu_siginfo pend_info[LU_NSIG + 1];
@@ -221,6 +222,12 @@ static void host_signal(int sig, siginfo_t *si, void *uc)
 void lu_signal_syscall_enter(void)
 {
     in_syscall = 1;
+    restart_barred = false;
+}
+
+void lu_signal_no_restart(void)
+{
+    restart_barred = true;
 }
 
 void lu_signal_syscall_exit(void)
@@ -637,6 +644,8 @@ void lu_signal_return(uint64_t mask, const struct lu_stack *st, uint64_t sp)
 
 bool lu_signal_restart(int64_t nr, uint64_t flags)
 {
+    if (restart_barred)
+        return false;
     for (size_t i = 0; i < sizeof(never_restart) / sizeof(never_restart[0]); i++)
         if (never_restart[i] == nr)
             return false;

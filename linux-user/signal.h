@@ -129,6 +129,11 @@ void lu_signal_return(uint64_t mask, const struct lu_stack *st, uint64_t sp);
  * (pc back to the ecall) for a handler with these flags? */
 bool lu_signal_restart(int64_t nr, uint64_t flags);
 
+/* The running call's -EINTR is not restarted whatever the handler's
+ * flags (a socket with a timeout, a futex wait with one: the kernel's
+ * plain -EINTR or -ERESTART_RESTARTBLOCK). */
+void lu_signal_no_restart(void);
+
 /* Around a system call's handler (the kick timer's window; see
  * signal.c). */
 void lu_signal_syscall_enter(void);

@@ -9,6 +9,11 @@
  * lu_lookup_path(): /proc/self/exe, then the -L prefix; emulated /proc
  * files open as generated memfds (proc.c).  Host calls go through syscall(2) where libc's wrapper would
  * change the kernel's semantics (getdents64, the kernel termios ioctls).
+ * Calls that may block (read and write of pipes, sockets and terminals,
+ * the open of a FIFO, a lock wait, a terminal drain) go through
+ * lu_safe_syscall() so that a guest signal interrupts them without
+ * being missed (safe-syscall.h); on a socket with a timeout their EINTR
+ * is final (lu_sock_intr).
  */
 #include <fcntl.h>
 #include <inttypes.h>
@@ -24,6 +29,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "safe-syscall.h"
 #include "syscall.h"
 #include "uemu/guest-mem.h"
 #include "uemu/linux-user-path.h"
@@ -85,7 +91,8 @@ int64_t lu_sys_read(const uint64_t *a)
     void *buf = guest_access(a[1], a[2], PAGE_WRITE);
     if (!buf)
         return -EFAULT;
-    return lu_host_ret(read((int)a[0], buf, a[2]));
+    return lu_sock_intr((int)a[0], true,
+                        lu_safe_syscall(SYS_read, (int)a[0], (long)buf, (long)a[2], 0, 0, 0));
 }
 
 int64_t lu_sys_write(const uint64_t *a)
@@ -93,7 +100,8 @@ int64_t lu_sys_write(const uint64_t *a)
     const void *buf = guest_access(a[1], a[2], PAGE_READ);
     if (!buf)
         return -EFAULT;
-    return lu_host_ret(write((int)a[0], buf, a[2]));
+    return lu_sock_intr((int)a[0], false,
+                        lu_safe_syscall(SYS_write, (int)a[0], (long)buf, (long)a[2], 0, 0, 0));
 }
 
 int64_t lu_sys_pread64(const uint64_t *a)
@@ -101,7 +109,7 @@ int64_t lu_sys_pread64(const uint64_t *a)
     void *buf = guest_access(a[1], a[2], PAGE_WRITE);
     if (!buf)
         return -EFAULT;
-    return lu_host_ret(pread((int)a[0], buf, a[2], (off_t)a[3]));
+    return lu_safe_syscall(SYS_pread64, (int)a[0], (long)buf, (long)a[2], (long)a[3], 0, 0);
 }
 
 int64_t lu_sys_pwrite64(const uint64_t *a)
@@ -109,7 +117,7 @@ int64_t lu_sys_pwrite64(const uint64_t *a)
     const void *buf = guest_access(a[1], a[2], PAGE_READ);
     if (!buf)
         return -EFAULT;
-    return lu_host_ret(pwrite((int)a[0], buf, a[2], (off_t)a[3]));
+    return lu_safe_syscall(SYS_pwrite64, (int)a[0], (long)buf, (long)a[2], (long)a[3], 0, 0);
 }
 
 /*
@@ -154,7 +162,8 @@ int64_t lu_sys_readv(const uint64_t *a)
     int64_t r = load_iovec(a[1], a[2], PAGE_WRITE, &v);
     if (r < 0)
         return r;
-    r = lu_host_ret(readv((int)a[0], v, (int)a[2]));
+    r = lu_sock_intr((int)a[0], true,
+                     lu_safe_syscall(SYS_readv, (int)a[0], (long)v, (int)a[2], 0, 0, 0));
     free(v);
     return r;
 }
@@ -165,7 +174,8 @@ int64_t lu_sys_writev(const uint64_t *a)
     int64_t r = load_iovec(a[1], a[2], PAGE_READ, &v);
     if (r < 0)
         return r;
-    r = lu_host_ret(writev((int)a[0], v, (int)a[2]));
+    r = lu_sock_intr((int)a[0], false,
+                     lu_safe_syscall(SYS_writev, (int)a[0], (long)v, (int)a[2], 0, 0, 0));
     free(v);
     return r;
 }
@@ -182,7 +192,7 @@ int64_t lu_sys_openat(const uint64_t *a)
     if (lu_proc_open(path, flags, &fd))
         return fd;
     path = lu_lookup_path(path, buf, sizeof(buf));
-    return lu_host_ret(syscall(SYS_openat, (int)a[0], path, flags, (mode_t)a[3]));
+    return lu_safe_syscall(SYS_openat, (int)a[0], (long)path, flags, (mode_t)a[3], 0, 0);
 }
 
 int64_t lu_sys_close(const uint64_t *a)
@@ -323,6 +333,8 @@ int64_t lu_sys_fcntl(const uint64_t *a)
             void *fl = guest_access(a[2], sizeof(struct flock), prot);
             if (!fl)
                 return -EFAULT;
+            if (cmd == F_SETLKW || cmd == F_OFD_SETLKW)
+                return lu_safe_syscall(SYS_fcntl, fd, cmd, (long)fl, 0, 0, 0);
             return lu_host_ret(fcntl(fd, cmd, fl));
         }
         }
@@ -400,11 +412,11 @@ int64_t lu_sys_ioctl(const uint64_t *a)
         if (ioctls[i].req != a[1])
             continue;
         if (ioctls[i].size == 0)
-            return lu_host_ret(syscall(SYS_ioctl, (int)a[0], ioctls[i].req, (unsigned long)a[2]));
+            return lu_safe_syscall(SYS_ioctl, (int)a[0], (long)ioctls[i].req, (long)a[2], 0, 0, 0);
         void *p = guest_access(a[2], ioctls[i].size, ioctls[i].prot);
         if (!p)
             return -EFAULT;
-        return lu_host_ret(syscall(SYS_ioctl, (int)a[0], ioctls[i].req, p));
+        return lu_safe_syscall(SYS_ioctl, (int)a[0], (long)ioctls[i].req, (long)p, 0, 0, 0);
     }
     lu_report_unimp("unimplemented ioctl 0x%" PRIx64 " on fd %d", a[1], (int)a[0]);
     return -ENOTTY;
