@@ -50,7 +50,13 @@
  *
  * Threads: the handler table is process-wide (CLONE_SIGHAND), changed
  * under action_lock; the mask, pending set and altstack are per thread
- * (__thread), as host signals are delivered to host threads.
+ * (__thread), as host signals are delivered to host threads.  A
+ * process-directed signal that a thread took from the host kernel but
+ * did not handle before it exited goes back to the process (requeue),
+ * as it would have stayed in the kernel's shared queue for another
+ * thread to take.  (One the thread blocks again before handling it
+ * stays the thread's: sending it back then would reorder real-time
+ * signals queued behind it.)
  */
 #include <pthread.h>
 #include <signal.h>
@@ -122,6 +128,11 @@ static __thread struct guest_action *vfork_actions;
 static pthread_mutex_t action_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* sigev_value of the kick timers' SIGBUS. */
+/* sival_ptr of a signal requeued to the process (see requeue): the
+ * marker and, in the low bits, its slot in requeued_info. */
+#define REQUEUE_MARKER 0x75656d7572650000ull
+#define REQUEUE_SLOTS 64
+
 #define KICK_MARKER ((void *)(uintptr_t)0x75656d756b69636bull)
 #define KICK_PERIOD_NS (1000 * 1000)
 
@@ -136,6 +147,10 @@ static __thread struct lu_stack altstack = { .flags = LU_SS_DISABLE };
 static __thread bool suspend_restore;      /* rt_sigsuspend's mask is temporary */
 static __thread uint64_t suspend_mask;
 __thread uint64_t lu_signal_sp;            /* guest sp at the current system call */
+
+/* The siginfo of the signals requeued lately, a ring. */
+static struct lu_siginfo requeued_info[REQUEUE_SLOTS];
+static unsigned requeued_next;
 
 static struct guest_action *action(int sig)
 {
@@ -196,6 +211,64 @@ static bool interrupted_a_call(const void *ucv)
 #endif
 }
 
+/*
+ * Sent to the process rather than to this thread: not tkill/tgkill, not
+ * a thread's timer (SIGEV_THREAD_ID), not a fault of its own, not the
+ * SIGPIPE of its write (the kernel's, with the process's own pid).
+ */
+static bool process_directed(int sig, const struct lu_siginfo *info)
+{
+    if (info->code == LU_SI_TKILL || info->code == SI_TIMER)
+        return false;
+    if (info->code > 0)
+        return !(BIT(sig) & SYNC_MASK);
+    return !(sig == SIGPIPE && info->u.kill.pid == getpid());
+}
+
+/* A rt_sigqueueinfo to this process with the marker: the receiving
+ * thread takes the original siginfo from requeued_info.  The host
+ * mask must already keep sig from this thread. */
+static void requeue(int sig)
+{
+    unsigned slot = __atomic_fetch_add(&requeued_next, 1, __ATOMIC_SEQ_CST) % REQUEUE_SLOTS;
+    siginfo_t si;
+
+    requeued_info[slot] = pend_info[sig];
+    memset(&si, 0, sizeof(si));
+    si.si_signo = sig;
+    si.si_code = SI_QUEUE;
+    si.si_pid = getpid();
+    si.si_uid = getuid();
+    si.si_value.sival_ptr = (void *)(uintptr_t)(REQUEUE_MARKER | slot);
+    syscall(SYS_rt_sigqueueinfo, getpid(), sig, &si);
+}
+
+/* The pending process-directed signals go back to the process. */
+static void requeue_pending(void)
+{
+    uint64_t p = __atomic_load_n(&pending, __ATOMIC_SEQ_CST);
+
+    while (p) {
+        int sig = __builtin_ctzll(p) + 1;
+
+        p &= p - 1;
+        if (process_directed(sig, &pend_info[sig])) {
+            __atomic_fetch_and(&pending, ~BIT(sig), __ATOMIC_SEQ_CST);
+            requeue(sig);
+        }
+    }
+}
+
+/* The original siginfo of a requeued signal. */
+static void unwrap_requeued(int sig, const siginfo_t *si, struct lu_siginfo *info)
+{
+    uint64_t v = (uintptr_t)si->si_value.sival_ptr, slot = v & 0xffff;
+
+    if (si->si_code == SI_QUEUE && si->si_pid == getpid() && v - slot == REQUEUE_MARKER &&
+        slot < REQUEUE_SLOTS && sig >= 1 && sig <= LU_NSIG)
+        *info = requeued_info[slot];
+}
+
 static void host_signal(int sig, siginfo_t *si, void *uc)
 {
     struct lu_siginfo info;
@@ -208,6 +281,7 @@ static void host_signal(int sig, siginfo_t *si, void *uc)
         return;
     }
     memcpy(&info, si, sizeof(info));
+    unwrap_requeued(sig, si, &info);
     if (sig >= 1 && sig <= LU_NSIG) {
         mark_pending(sig, &info);
         /* Blocked on the host until delivered (see apply_host_mask). */
@@ -297,8 +371,10 @@ void lu_signal_thread_end(void)
 {
     uint64_t all = ~HOST_KEEP;
 
-    /* Host signals for the process go to the threads still running. */
+    /* Host signals for the process go to the threads still running,
+     * and so do those this thread took but did not handle. */
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, sizeof(all));
+    requeue_pending();
     sig_cpu = NULL;
     kick_stop();
 }
@@ -838,8 +914,14 @@ int64_t lu_sys_rt_sigtimedwait(const uint64_t *a)
                         sizeof(host), 0, 0);
     if (r < 0)
         return r;
-    if (a[1] && copy_to_guest(a[1], &si, sizeof(si)))
-        return -EFAULT;
+    if (a[1]) {
+        struct lu_siginfo info;
+
+        memcpy(&info, &si, sizeof(info));
+        unwrap_requeued((int)r, &si, &info);
+        if (copy_to_guest(a[1], &info, sizeof(info)))
+            return -EFAULT;
+    }
     return r;
 }
 
