@@ -287,7 +287,11 @@ static int host_execve(const char *file, char **argv, char **envp, size_t envc, 
         log_flush();
     else
         log_close();
+    if (uemu)
+        lu_fd_exec_uemu(false);
     err = lu_host_ret(execve(file, argv, env));
+    if (uemu)
+        lu_fd_exec_uemu(true);
     if (!lu_thread_vfork_child())
         log_open(exec_opts.log_file, mask);
     if (env != envp)

@@ -14,6 +14,16 @@
  * lu_safe_syscall() so that a guest signal interrupts them without
  * being missed (safe-syscall.h); on a socket with a timeout their EINTR
  * is final (lu_sock_intr).
+ *
+ * uemu's own descriptor (the -D log, at LOG_FD_MIN or above) is not the
+ * guest's.  The guest's soft RLIMIT_NOFILE is lowered to it, so the
+ * kernel gives the guest no descriptor from there on (EMFILE; dup3's
+ * EBADF and F_DUPFD's EINVAL for a target at or past the limit), as
+ * Linux would with that limit; close, close_range, dup, dup3 and fcntl
+ * take it for a descriptor that is not open (EBADF), also once the
+ * guest has raised its limit again.  A uemu exec'd for a riscv64
+ * program gets the limit as this one found it, and hides its own log
+ * the same way.
  */
 #include <fcntl.h>
 #include <inttypes.h>
@@ -23,6 +33,7 @@
 #include <string.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -32,7 +43,9 @@
 #include "safe-syscall.h"
 #include "syscall.h"
 #include "uemu/guest-mem.h"
+#include "uemu/linux-user.h"
 #include "uemu/linux-user-path.h"
+#include "uemu/log.h"
 #include "uemu/page-table.h"
 
 /* struct stat of asm-generic/stat.h (riscv64, aarch64). */
@@ -62,6 +75,46 @@ _Static_assert(sizeof(struct lu_target_stat) == 128, "asm-generic struct stat is
 _Static_assert(sizeof(struct ifreq) == 40, "struct ifreq");
 
 #define LU_IOV_MAX 1024
+
+/* The soft limit uemu set for the guest (0: none) and the one before. */
+static rlim_t hidden_from, soft_before;
+
+void lu_fd_hide_own(void)
+{
+    struct rlimit rl;
+    int fd = log_fileno();
+
+    if (fd < LOG_FD_MIN || getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur <= (rlim_t)fd)
+        return;
+    soft_before = rl.rlim_cur;
+    rl.rlim_cur = (rlim_t)fd;
+    if (setrlimit(RLIMIT_NOFILE, &rl) == 0)
+        hidden_from = rl.rlim_cur;
+}
+
+bool lu_fd_is_own(int64_t fd)
+{
+    return fd >= 0 && fd == log_fileno();
+}
+
+/* The soft limit from one value to another, when it is still the first. */
+static void move_soft_limit(rlim_t from, rlim_t to)
+{
+    struct rlimit rl;
+
+    if (hidden_from && getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur == from) {
+        rl.rlim_cur = to;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
+}
+
+void lu_fd_exec_uemu(bool failed)
+{
+    if (failed)
+        move_soft_limit(soft_before, hidden_from);
+    else
+        move_soft_limit(hidden_from, soft_before);
+}
 
 static int64_t put_stat(uint64_t addr, const struct stat *st)
 {
@@ -197,6 +250,8 @@ int64_t lu_sys_openat(const uint64_t *a)
 
 int64_t lu_sys_close(const uint64_t *a)
 {
+    if (lu_fd_is_own((int)a[0]))
+        return -EBADF;
     return lu_host_ret(close((int)a[0]));
 }
 
@@ -254,11 +309,15 @@ int64_t lu_sys_getdents64(const uint64_t *a)
 
 int64_t lu_sys_dup(const uint64_t *a)
 {
+    if (lu_fd_is_own((int)a[0]))
+        return -EBADF;
     return lu_host_ret(dup((int)a[0]));
 }
 
 int64_t lu_sys_dup3(const uint64_t *a)
 {
+    if (lu_fd_is_own((int)a[0]) || lu_fd_is_own((int)a[1]))
+        return -EBADF;
     return lu_host_ret(dup3((int)a[0], (int)a[1], (int)a[2]));
 }
 
@@ -311,6 +370,8 @@ int64_t lu_sys_fcntl(const uint64_t *a)
 {
     int fd = (int)a[0], cmd = (int)a[1];
 
+    if (lu_fd_is_own(fd))
+        return -EBADF;
     if (cmd == F_GETFL) {
         int r = fcntl(fd, cmd);
         return r < 0 ? -errno : lu_open_flags_to_guest(r);
