@@ -217,6 +217,11 @@ int lu_thread_start(struct exec_cpu *cpu, uint64_t sigmask, uint64_t clear_child
  * the log instead of closing it (sys-exec.c).
  */
 #define VFORK_STACK_SIZE (8u << 20)
+/* Blocks the child allocated for an execve, which never returns when
+ * it succeeds: the parent frees them (the C library heap is shared). */
+#define VFORK_LEFT_MAX 8
+static __thread void *vfork_left[VFORK_LEFT_MAX];
+static __thread int vfork_nleft;
 
 struct vfork_start {
     struct exec_cpu *cpu;
@@ -242,6 +247,22 @@ static int vfork_main(void *arg)
 bool lu_thread_vfork_child(void)
 {
     return vfork_child;
+}
+
+void lu_thread_vfork_left(void *p, bool left)
+{
+    if (!vfork_child || !p)
+        return;
+    if (left) {
+        if (vfork_nleft < VFORK_LEFT_MAX)
+            vfork_left[vfork_nleft++] = p;
+        return;
+    }
+    for (int i = 0; i < vfork_nleft; i++)
+        if (vfork_left[i] == p) {
+            vfork_left[i] = vfork_left[--vfork_nleft];
+            return;
+        }
 }
 
 int lu_thread_vfork(struct exec_cpu *cpu, int exit_sig, uint64_t clear_child,
@@ -271,6 +292,9 @@ int lu_thread_vfork(struct exec_cpu *cpu, int exit_sig, uint64_t clear_child,
     pid = clone(vfork_main, stack + page + VFORK_STACK_SIZE, CLONE_VM | CLONE_VFORK | exit_sig,
                 &st);
     err = errno;
+    /* The child's TLS was this thread's: what it left is ours to free. */
+    while (vfork_nleft > 0)
+        free(vfork_left[--vfork_nleft]);
     thread_cpu = saved_cpu;
     clear_tid = saved_clear;
     robust_head = saved_robust;

@@ -56,6 +56,9 @@ int lu_thread_vfork(struct exec_cpu *cpu, int exit_sig, uint64_t clear_child,
                     uint64_t child_settid, uint64_t parent_settid);
 /* True in such a child (it must leave shared state alone). */
 bool lu_thread_vfork_child(void);
+/* In such a child: p, allocated for an execve, is left for the parent
+ * to free (left), or the child freed it itself after all (!left). */
+void lu_thread_vfork_left(void *p, bool left);
 
 /* The thread count: one more (clone), and the child of a fork has one. */
 void lu_thread_count_add(void);
