@@ -36,7 +36,8 @@
  *    call and delivers them first (the handler returns to the ecall).
  *    A signal arriving after that check sets lu_signal_kick; blocking
  *    host calls made through lu_safe_syscall() then return -EINTR
- *    instead of blocking (safe-syscall.c).  Any other host call a
+ *    instead of blocking (safe-syscall.c), and such a call that never
+ *    started runs again after the handler whatever its flags.  Any other host call a
  *    system call makes could still block after such a signal: so when
  *    the signal finds the thread inside a system call's handler but
  *    neither in that window nor interrupting a host call, a kick timer
@@ -297,6 +298,7 @@ void lu_signal_syscall_enter(void)
 {
     in_syscall = 1;
     restart_barred = false;
+    lu_safe_syscall_skipped = false;
 }
 
 void lu_signal_no_restart(void)
@@ -720,6 +722,9 @@ void lu_signal_return(uint64_t mask, const struct lu_stack *st, uint64_t sp)
 
 bool lu_signal_restart(int64_t nr, uint64_t flags)
 {
+    /* A call that never started runs after the handler in any case. */
+    if (lu_safe_syscall_skipped)
+        return true;
     if (restart_barred)
         return false;
     for (size_t i = 0; i < sizeof(never_restart) / sizeof(never_restart[0]); i++)
@@ -881,8 +886,10 @@ int64_t lu_sys_rt_sigsuspend(const uint64_t *a)
     if (__atomic_load_n(&pending, __ATOMIC_SEQ_CST) & ~guest_mask)
         return -EINTR;
     host = (guest_mask | __atomic_load_n(&pending, __ATOMIC_SEQ_CST)) & ~HOST_KEEP;
-    /* A signal that came since set_mask() set the kick word: no wait. */
+    /* A signal that came since set_mask() set the kick word: no wait,
+     * and EINTR all the same (no restart). */
     lu_safe_syscall(SYS_rt_sigsuspend, (long)&host, sizeof(host), 0, 0, 0, 0);
+    lu_safe_syscall_skipped = false;
     return -EINTR;
 }
 

@@ -126,7 +126,8 @@ void __attribute__((noreturn)) lu_signal_die(int sig);
 void lu_signal_return(uint64_t mask, const struct lu_stack *st, uint64_t sp);
 
 /* An interrupted system call nr returned -EINTR: should it restart
- * (pc back to the ecall) for a handler with these flags? */
+ * (pc back to the ecall) for a handler with these flags?  Always when
+ * its host call never started (lu_safe_syscall_skipped). */
 bool lu_signal_restart(int64_t nr, uint64_t flags);
 
 /* The running call's -EINTR is not restarted whatever the handler's
