@@ -1,7 +1,7 @@
 /*
  * Calls that do not block (open, read, write, fstat of a regular file,
  * a write into a pipe with room) never fail with EINTR, however often a
- * signal arrives (a timer every 50 us, handler without SA_RESTART):
+ * signal arrives (a timer every 200 us, handler without SA_RESTART):
  * under uemu a signal landing between the check for pending signals
  * and the host call must make the call wait for the handler, not fail.
  */
@@ -33,7 +33,7 @@ static void failed(int *eintr, int *other)
 int main(void)
 {
     struct sigaction sa;
-    struct itimerval it = { { 0, 50 }, { 0, 50 } };
+    struct itimerval it = { { 0, 200 }, { 0, 200 } };
     int eintr = 0, other = 0, p[2];
     char buf[64];
 
@@ -42,7 +42,7 @@ int main(void)
     sigaction(SIGALRM, &sa, NULL);
     pipe(p);
     setitimer(ITIMER_REAL, &it, NULL);
-    for (int i = 0; i < 20000 || ticks < 100; i++) {
+    for (int i = 0; i < 5000 || ticks < 100; i++) {
         struct stat st;
         int fd = open("data", O_RDWR | O_CREAT | O_TRUNC, 0644);
         ssize_t w, r, pw;
