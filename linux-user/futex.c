@@ -10,12 +10,15 @@
  * the fourth is a pointer only for the waiting operations.  Waits go
  * through the safe-syscall path so a guest signal arriving before the
  * host call blocks interrupts it (-EINTR; the cpu loop restarts it for
- * an SA_RESTART handler as the kernel's -ERESTARTSYS does).
+ * an SA_RESTART handler as the kernel's -ERESTARTSYS does, except a
+ * FUTEX_WAIT or FUTEX_WAIT_BITSET with a timeout, whose
+ * -ERESTART_RESTARTBLOCK is EINTR once a handler ran).
  */
 #include <stdint.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "linux-user/signal.h"
 #include "safe-syscall.h"
 #include "syscall.h"
 #include "thread.h"
@@ -83,9 +86,14 @@ int64_t lu_sys_futex(const uint64_t *a)
             return -EFAULT;
         fourth = (uintptr_t)ts;
     }
-    if (how & 4)
-        return lu_safe_syscall(SYS_futex, (long)uaddr, op, (long)(uint32_t)a[2], (long)fourth,
-                               (long)uaddr2, (long)(uint32_t)a[5]);
+    if (how & 4) {
+        long r = lu_safe_syscall(SYS_futex, (long)uaddr, op, (long)(uint32_t)a[2], (long)fourth,
+                                 (long)uaddr2, (long)(uint32_t)a[5]);
+
+        if (r == -EINTR && a[3] && (cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET))
+            lu_signal_no_restart();
+        return r;
+    }
     return lu_host_ret(syscall(SYS_futex, uaddr, op, (uint32_t)a[2], fourth, uaddr2,
                                (uint32_t)a[5]));
 }

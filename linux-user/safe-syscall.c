@@ -4,8 +4,8 @@
  * x86_64 hosts: lu_safe_syscall_base is a few instructions of assembly
  * so that the window between the check of the pending word and the
  * syscall instruction is a known range of host pcs, [start, end); the
- * host signal handler moves a thread stopped inside it to the -EINTR
- * return.  The stack pointer is the same everywhere in the routine, so
+ * host signal handler moves a thread stopped inside it to the
+ * not-started return (-EINTR with lu_safe_syscall_skipped set).  The stack pointer is the same everywhere in the routine, so
  * the move needs nothing but the pc.  Other hosts check the word in C
  * and keep the small window (documented in docs: the signal is then
  * seen when the call returns).
@@ -19,6 +19,10 @@
 #include "safe-syscall.h"
 
 __thread volatile int lu_signal_kick;
+__thread bool lu_safe_syscall_skipped;
+
+/* The assembly's result for a call that never started. */
+#define NOT_STARTED (-512)
 
 #ifdef __x86_64__
 long lu_safe_syscall_base(const volatile int *kick, long nr, long a1, long a2, long a3,
@@ -56,15 +60,18 @@ __asm__(
     "    .globl lu_safe_syscall_eintr\n"
     "    .hidden lu_safe_syscall_eintr\n"
     "lu_safe_syscall_eintr:\n"
-    "    mov $-4, %rax\n"
+    "    mov $-512, %rax\n"
     "    ret\n"
     "    .cfi_endproc\n"
     "    .size lu_safe_syscall_base, .-lu_safe_syscall_base\n");
-_Static_assert(EINTR == 4, "the assembly returns -4");
-
 long lu_safe_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 {
-    return lu_safe_syscall_base(&lu_signal_kick, nr, a1, a2, a3, a4, a5, a6);
+    long r = lu_safe_syscall_base(&lu_signal_kick, nr, a1, a2, a3, a4, a5, a6);
+
+    if (r != NOT_STARTED)
+        return r;
+    lu_safe_syscall_skipped = true;
+    return -EINTR;
 }
 
 bool lu_safe_syscall_interrupted(void *ucv)
@@ -82,8 +89,10 @@ long lu_safe_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long 
 {
     long r;
 
-    if (lu_signal_kick)
+    if (lu_signal_kick) {
+        lu_safe_syscall_skipped = true;
         return -EINTR;
+    }
     r = syscall(nr, a1, a2, a3, a4, a5, a6);
     return r < 0 ? -errno : r;
 }

@@ -12,7 +12,11 @@
  * word and, when the thread was stopped between the check and the
  * syscall instruction, moves it to the -EINTR return
  * (lu_safe_syscall_interrupted).  So the call either sees the word, or
- * is interrupted by the host kernel, or never starts.
+ * is interrupted by the host kernel, or never starts.  A call that never
+ * started returns -EINTR with lu_safe_syscall_skipped set: the cpu loop
+ * then runs the handler and the call again whatever the handler's
+ * flags (signal.c), as if the signal had come before the call (a read
+ * of a regular file must not fail with EINTR).
  */
 #ifndef LINUX_USER_SAFE_SYSCALL_H
 #define LINUX_USER_SAFE_SYSCALL_H
@@ -32,5 +36,8 @@ bool lu_safe_syscall_interrupted(void *uc);
 /* The calling thread's word: set when a guest signal it may take is
  * pending (signal.c sets and clears it). */
 extern __thread volatile int lu_signal_kick;
+/* Set by a call that returned -EINTR without starting (cleared by
+ * signal.c when the next system call starts). */
+extern __thread bool lu_safe_syscall_skipped;
 
 #endif

@@ -38,7 +38,8 @@
  *    call and delivers them first (the handler returns to the ecall).
  *    A signal arriving after that check sets lu_signal_kick; blocking
  *    host calls made through lu_safe_syscall() then return -EINTR
- *    instead of blocking (safe-syscall.c).  Any other host call a
+ *    instead of blocking (safe-syscall.c), and such a call that never
+ *    started runs again after the handler whatever its flags.  Any other host call a
  *    system call makes could still block after such a signal: so when
  *    the signal finds the thread inside a system call's handler but
  *    neither in that window nor interrupting a host call, a kick timer
@@ -52,7 +53,13 @@
  *
  * Threads: the handler table is process-wide (CLONE_SIGHAND), changed
  * under action_lock; the mask, pending set and altstack are per thread
- * (__thread), as host signals are delivered to host threads.
+ * (__thread), as host signals are delivered to host threads.  A
+ * process-directed signal that a thread took from the host kernel but
+ * did not handle before it exited goes back to the process (requeue),
+ * as it would have stayed in the kernel's shared queue for another
+ * thread to take.  (One the thread blocks again before handling it
+ * stays the thread's: sending it back then would reorder real-time
+ * signals queued behind it.)
  */
 #include <pthread.h>
 #include <signal.h>
@@ -117,17 +124,26 @@ struct guest_action {
 };
 
 static struct guest_action actions[LU_NSIG + 1];
+/* A vfork child's own table (it shares memory, not dispositions, with
+ * its parent); NULL in every other thread. */
+static __thread struct guest_action *vfork_actions;
 /* Serialises rt_sigaction's changes of actions[] and the host's
  * dispositions (threads share them: CLONE_SIGHAND). */
 static pthread_mutex_t action_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* sigev_value of the kick timers' SIGBUS. */
+/* sival_ptr of a signal requeued to the process (see requeue): the
+ * marker and, in the low bits, its slot in requeued_info. */
+#define REQUEUE_MARKER 0x75656d7572650000ull
+#define REQUEUE_SLOTS 64
+
 #define KICK_MARKER ((void *)(uintptr_t)0x75656d756b69636bull)
 #define KICK_PERIOD_NS (1000 * 1000)
 
 static __thread struct exec_cpu *sig_cpu;
 static __thread int kick_timer = -1;        /* kernel timer id */
 static __thread volatile sig_atomic_t in_syscall, kick_armed;
+static __thread bool restart_barred;       /* this call's EINTR is final */
 static __thread uint64_t guest_mask;
 static __thread uint64_t pending;          /* atomics: host handlers set bits */
 static __thread struct lu_siginfo pend_info[LU_NSIG + 1];
@@ -135,6 +151,15 @@ static __thread struct lu_stack altstack = { .flags = LU_SS_DISABLE };
 static __thread bool suspend_restore;      /* rt_sigsuspend's mask is temporary */
 static __thread uint64_t suspend_mask;
 __thread uint64_t lu_signal_sp;            /* guest sp at the current system call */
+
+/* The siginfo of the signals requeued lately, a ring. */
+static struct lu_siginfo requeued_info[REQUEUE_SLOTS];
+static unsigned requeued_next;
+
+static struct guest_action *action(int sig)
+{
+    return vfork_actions ? &vfork_actions[sig] : &actions[sig];
+}
 
 static void mark_pending(int sig, const struct lu_siginfo *info)
 {
@@ -190,6 +215,64 @@ static bool interrupted_a_call(const void *ucv)
 #endif
 }
 
+/*
+ * Sent to the process rather than to this thread: not tkill/tgkill, not
+ * a thread's timer (SIGEV_THREAD_ID), not a fault of its own, not the
+ * SIGPIPE of its write (the kernel's, with the process's own pid).
+ */
+static bool process_directed(int sig, const struct lu_siginfo *info)
+{
+    if (info->code == LU_SI_TKILL || info->code == SI_TIMER)
+        return false;
+    if (info->code > 0)
+        return !(BIT(sig) & SYNC_MASK);
+    return !(sig == SIGPIPE && info->u.kill.pid == getpid());
+}
+
+/* A rt_sigqueueinfo to this process with the marker: the receiving
+ * thread takes the original siginfo from requeued_info.  The host
+ * mask must already keep sig from this thread. */
+static void requeue(int sig)
+{
+    unsigned slot = __atomic_fetch_add(&requeued_next, 1, __ATOMIC_SEQ_CST) % REQUEUE_SLOTS;
+    siginfo_t si;
+
+    requeued_info[slot] = pend_info[sig];
+    memset(&si, 0, sizeof(si));
+    si.si_signo = sig;
+    si.si_code = SI_QUEUE;
+    si.si_pid = getpid();
+    si.si_uid = getuid();
+    si.si_value.sival_ptr = (void *)(uintptr_t)(REQUEUE_MARKER | slot);
+    syscall(SYS_rt_sigqueueinfo, getpid(), sig, &si);
+}
+
+/* The pending process-directed signals go back to the process. */
+static void requeue_pending(void)
+{
+    uint64_t p = __atomic_load_n(&pending, __ATOMIC_SEQ_CST);
+
+    while (p) {
+        int sig = __builtin_ctzll(p) + 1;
+
+        p &= p - 1;
+        if (process_directed(sig, &pend_info[sig])) {
+            __atomic_fetch_and(&pending, ~BIT(sig), __ATOMIC_SEQ_CST);
+            requeue(sig);
+        }
+    }
+}
+
+/* The original siginfo of a requeued signal. */
+static void unwrap_requeued(int sig, const siginfo_t *si, struct lu_siginfo *info)
+{
+    uint64_t v = (uintptr_t)si->si_value.sival_ptr, slot = v & 0xffff;
+
+    if (si->si_code == SI_QUEUE && si->si_pid == getpid() && v - slot == REQUEUE_MARKER &&
+        slot < REQUEUE_SLOTS && sig >= 1 && sig <= LU_NSIG)
+        *info = requeued_info[slot];
+}
+
 static void host_signal(int sig, siginfo_t *si, void *uc)
 {
     struct lu_siginfo info;
@@ -208,6 +291,7 @@ static void host_signal(int sig, siginfo_t *si, void *uc)
         return;
     }
     memcpy(&info, si, sizeof(info));
+    unwrap_requeued(sig, si, &info);
     if (sig >= 1 && sig <= LU_NSIG) {
         mark_pending(sig, &info);
         /* Blocked on the host until delivered (see apply_host_mask). */
@@ -222,6 +306,13 @@ static void host_signal(int sig, siginfo_t *si, void *uc)
 void lu_signal_syscall_enter(void)
 {
     in_syscall = 1;
+    restart_barred = false;
+    lu_safe_syscall_skipped = false;
+}
+
+void lu_signal_no_restart(void)
+{
+    restart_barred = true;
 }
 
 void lu_signal_syscall_exit(void)
@@ -274,7 +365,7 @@ void lu_signal_process_start(void)
         if (sig != SIGKILL && sig != SIGSTOP &&
             syscall(SYS_rt_sigaction, sig, NULL, &old, sizeof(uint64_t)) == 0 &&
             old.handler == (void *)SIG_IGN)
-            actions[sig].handler = LU_SIG_IGN;
+            action(sig)->handler = LU_SIG_IGN;
         else if (default_action[sig] == DFL_CORE)
             install_host(sig, LU_SIG_DFL, 0);
     }
@@ -295,8 +386,10 @@ void lu_signal_thread_end(void)
 {
     uint64_t all = ~HOST_KEEP;
 
-    /* Host signals for the process go to the threads still running. */
+    /* Host signals for the process go to the threads still running,
+     * and so do those this thread took but did not handle. */
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, sizeof(all));
+    requeue_pending();
     sig_cpu = NULL;
     kick_stop();
 }
@@ -324,6 +417,85 @@ void lu_signal_fork_end(bool child)
     pthread_mutex_unlock(&action_lock);
 }
 
+/*
+ * A vfork child sharing memory runs on its parent thread's host TLS
+ * (thread.c): the parent's per-thread state is kept aside meanwhile and
+ * the child starts from what clone gives it: the mask and altstack
+ * inherited, nothing pending, no kick timer, and a copy of the
+ * dispositions that it may change alone.  Host signals stay blocked
+ * from lu_signal_vfork_begin until lu_signal_vfork_end, so no handler
+ * runs on the wrong state in the parent; the child sets its own mask.
+ */
+struct lu_signal_saved {
+    struct exec_cpu *cpu;
+    int kick_timer, kick;
+    sig_atomic_t in_syscall, kick_armed;
+    uint64_t guest_mask, pending, suspend_mask, sp;
+    struct lu_siginfo pend_info[LU_NSIG + 1];
+    struct lu_stack altstack;
+    bool suspend_restore;
+    struct guest_action *vfork_actions;
+};
+
+struct lu_signal_saved *lu_signal_vfork_begin(struct exec_cpu *child)
+{
+    struct lu_signal_saved *s = malloc(sizeof(*s));
+    struct guest_action *copy = malloc(sizeof(actions));
+    uint64_t all = ~(uint64_t)HOST_KEEP;
+
+    if (!s || !copy) {
+        free(s);
+        free(copy);
+        return NULL;
+    }
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, sizeof(all));
+    pthread_mutex_lock(&action_lock);
+    memcpy(copy, vfork_actions ? vfork_actions : actions, sizeof(actions));
+    pthread_mutex_unlock(&action_lock);
+    *s = (struct lu_signal_saved){
+        .cpu = sig_cpu, .kick_timer = kick_timer, .kick = lu_signal_kick,
+        .in_syscall = in_syscall, .kick_armed = kick_armed, .guest_mask = guest_mask,
+        .pending = pending, .suspend_mask = suspend_mask, .sp = lu_signal_sp,
+        .altstack = altstack, .suspend_restore = suspend_restore,
+        .vfork_actions = vfork_actions,
+    };
+    memcpy(s->pend_info, pend_info, sizeof(pend_info));
+    sig_cpu = child;
+    kick_timer = -1;
+    lu_signal_kick = 0;
+    in_syscall = 0;
+    kick_armed = 0;
+    pending = 0;
+    suspend_restore = false;
+    vfork_actions = copy;
+    return s;
+}
+
+void lu_signal_vfork_child(void)
+{
+    apply_host_mask();
+}
+
+void lu_signal_vfork_end(struct lu_signal_saved *s)
+{
+    free(vfork_actions);
+    sig_cpu = s->cpu;
+    kick_timer = s->kick_timer;
+    lu_signal_kick = s->kick;
+    in_syscall = s->in_syscall;
+    kick_armed = s->kick_armed;
+    guest_mask = s->guest_mask;
+    pending = s->pending;
+    suspend_mask = s->suspend_mask;
+    lu_signal_sp = s->sp;
+    memcpy(pend_info, s->pend_info, sizeof(pend_info));
+    altstack = s->altstack;
+    suspend_restore = s->suspend_restore;
+    vfork_actions = s->vfork_actions;
+    free(s);
+    apply_host_mask();
+}
+
 bool lu_signal_pending(void)
 {
     return (__atomic_load_n(&pending, __ATOMIC_SEQ_CST) & ~guest_mask) != 0 || suspend_restore;
@@ -331,7 +503,7 @@ bool lu_signal_pending(void)
 
 bool lu_signal_is_default(int sig)
 {
-    return sig >= 1 && sig <= LU_NSIG && actions[sig].handler == LU_SIG_DFL;
+    return sig >= 1 && sig <= LU_NSIG && action(sig)->handler == LU_SIG_DFL;
 }
 
 /*
@@ -383,8 +555,8 @@ static int install_host(int sig, uint64_t handler, uint64_t flags)
 void lu_signal_host_threads_started(void)
 {
     pthread_mutex_lock(&action_lock);
-    install_host(32, actions[32].handler, actions[32].flags);
-    install_host(33, actions[33].handler, actions[33].flags);
+    install_host(32, action(32)->handler, action(32)->flags);
+    install_host(33, action(33)->handler, action(33)->flags);
     pthread_mutex_unlock(&action_lock);
     apply_host_mask();
 }
@@ -404,7 +576,7 @@ static struct lu_stack altstack_at(uint64_t sp)
 
 static bool ignored(int sig)
 {
-    uint64_t h = actions[sig].handler;
+    uint64_t h = action(sig)->handler;
 
     return !(guest_mask & BIT(sig)) &&
            (h == LU_SIG_IGN || (h == LU_SIG_DFL && (default_action[sig] == DFL_IGN ||
@@ -417,13 +589,20 @@ void lu_signal_force(int sig, int code, uint64_t addr)
 
     info.u.fault.addr = addr;
     /* force_sig_info: a blocked or ignored fault gets the default action. */
-    if ((guest_mask & BIT(sig)) || actions[sig].handler == LU_SIG_IGN) {
+    if ((guest_mask & BIT(sig)) || action(sig)->handler == LU_SIG_IGN) {
         pthread_mutex_lock(&action_lock);
-        actions[sig].handler = LU_SIG_DFL;
+        action(sig)->handler = LU_SIG_DFL;
         pthread_mutex_unlock(&action_lock);
         set_mask(guest_mask & ~BIT(sig));
     }
     mark_pending(sig, &info);
+}
+
+/* raise() for this host thread: the C library's raise signals the tid
+ * it keeps for the thread, which in a vfork child is its parent's. */
+static void raise_here(int sig)
+{
+    syscall(SYS_tgkill, getpid(), gettid(), sig);
 }
 
 /* The default action of sig, info its siginfo: the guest's core file
@@ -438,13 +617,17 @@ static void __attribute__((noreturn)) die(int sig, const struct lu_siginfo *info
 
     if (default_action[sig] == DFL_CORE)
         lu_core_dump(sig, info, sig_cpu ? exec_cpu_env(sig_cpu) : NULL);
-    log_close();
+    /* A vfork child shares the log with its parent: no close. */
+    if (vfork_actions)
+        log_flush();
+    else
+        log_close();
     setrlimit(RLIMIT_CORE, &no_core);
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = SIG_DFL;
     sigaction(sig, &sa, NULL);
     syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &set, NULL, sizeof(set));
-    raise(sig);
+    raise_here(sig);
     _exit(128 + sig);
 }
 
@@ -491,7 +674,7 @@ bool lu_signal_next(struct lu_sigdelivery *d, uint64_t sp)
             return false;
         }
         sig = take_signal(deliverable, &info);
-        act = &actions[sig];
+        act = action(sig);
         if (act->handler == LU_SIG_IGN) {
             apply_host_mask();
             continue;
@@ -504,7 +687,7 @@ bool lu_signal_next(struct lu_sigdelivery *d, uint64_t sp)
                 continue;
             case DFL_STOP:
                 apply_host_mask();
-                raise(SIGSTOP);
+                raise_here(SIGSTOP);
                 continue;
             default:
                 die(sig, &info);
@@ -564,6 +747,11 @@ void lu_signal_return(uint64_t mask, const struct lu_stack *st, uint64_t sp)
 
 bool lu_signal_restart(int64_t nr, uint64_t flags)
 {
+    /* A call that never started runs after the handler in any case. */
+    if (lu_safe_syscall_skipped)
+        return true;
+    if (restart_barred)
+        return false;
     for (size_t i = 0; i < sizeof(never_restart) / sizeof(never_restart[0]); i++)
         if (never_restart[i] == nr)
             return false;
@@ -586,14 +774,14 @@ int64_t lu_sys_rt_sigaction(const uint64_t *a)
         act.mask &= ~UNBLOCKABLE;
     }
     pthread_mutex_lock(&action_lock);
-    old = actions[sig];
+    old = *action(sig);
     if (a[1]) {
         r = install_host(sig, act.handler, act.flags);
         if (r < 0) {
             pthread_mutex_unlock(&action_lock);
             return r;
         }
-        actions[sig] = act;
+        *action(sig) = act;
         /* Setting SIG_IGN (or a default of ignore) discards pending. */
         if (ignored(sig) || act.handler == LU_SIG_IGN)
             __atomic_fetch_and(&pending, ~BIT(sig), __ATOMIC_SEQ_CST);
@@ -723,8 +911,10 @@ int64_t lu_sys_rt_sigsuspend(const uint64_t *a)
     if (__atomic_load_n(&pending, __ATOMIC_SEQ_CST) & ~guest_mask)
         return -EINTR;
     host = (guest_mask | __atomic_load_n(&pending, __ATOMIC_SEQ_CST)) & ~HOST_KEEP;
-    /* A signal that came since set_mask() set the kick word: no wait. */
+    /* A signal that came since set_mask() set the kick word: no wait,
+     * and EINTR all the same (no restart). */
     lu_safe_syscall(SYS_rt_sigsuspend, (long)&host, sizeof(host), 0, 0, 0, 0);
+    lu_safe_syscall_skipped = false;
     return -EINTR;
 }
 
@@ -756,8 +946,14 @@ int64_t lu_sys_rt_sigtimedwait(const uint64_t *a)
                         sizeof(host), 0, 0);
     if (r < 0)
         return r;
-    if (a[1] && copy_to_guest(a[1], &si, sizeof(si)))
-        return -EFAULT;
+    if (a[1]) {
+        struct lu_siginfo info;
+
+        memcpy(&info, &si, sizeof(info));
+        unwrap_requeued((int)r, &si, &info);
+        if (copy_to_guest(a[1], &info, sizeof(info)))
+            return -EFAULT;
+    }
     return r;
 }
 

@@ -94,6 +94,19 @@ void lu_signal_thread_end(void);
 void lu_signal_fork_start(void);
 void lu_signal_fork_end(bool child);
 
+/*
+ * Around a vfork child that shares memory and its parent thread's host
+ * TLS (thread.c): begin (host signals blocked, the thread's state kept
+ * aside, the child's prepared: child's cpu, nothing pending, its own
+ * copy of the dispositions; NULL when out of memory), the child's
+ * first step (its host mask), and end in the parent once the child
+ * has exec'd or exited (the parent's state back).
+ */
+struct lu_signal_saved;
+struct lu_signal_saved *lu_signal_vfork_begin(struct exec_cpu *child);
+void lu_signal_vfork_child(void);
+void lu_signal_vfork_end(struct lu_signal_saved *s);
+
 /* Queue a synchronous signal (fault, illegal instruction, breakpoint)
  * for the current thread; delivered by the next lu_signal_next(). */
 void lu_signal_force(int sig, int code, uint64_t addr);
@@ -113,8 +126,14 @@ void __attribute__((noreturn)) lu_signal_die(int sig);
 void lu_signal_return(uint64_t mask, const struct lu_stack *st, uint64_t sp);
 
 /* An interrupted system call nr returned -EINTR: should it restart
- * (pc back to the ecall) for a handler with these flags? */
+ * (pc back to the ecall) for a handler with these flags?  Always when
+ * its host call never started (lu_safe_syscall_skipped). */
 bool lu_signal_restart(int64_t nr, uint64_t flags);
+
+/* The running call's -EINTR is not restarted whatever the handler's
+ * flags (a socket with a timeout, a futex wait with one: the kernel's
+ * plain -EINTR or -ERESTART_RESTARTBLOCK). */
+void lu_signal_no_restart(void);
 
 /* Around a system call's handler (the kick timer's window; see
  * signal.c). */

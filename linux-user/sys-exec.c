@@ -24,6 +24,10 @@
  * and what that shell runs is native too, unless binfmt_misc hands a
  * riscv64 program back to uemu (then without this uemu's options).
  *
+ * A vfork child sharing its parent's memory (thread.c) only flushes the
+ * log, and leaves what it allocated for the call to its parent to free
+ * (lu_thread_vfork_left): an execve that succeeds never returns.
+ *
  * The log is closed before the host execve (a gzip log's member is
  * then complete) and opened again when the call fails.  A uemu started
  * for a riscv64 program with -D gets LOG_CONTINUE_ENV in its
@@ -39,6 +43,7 @@
 #include <unistd.h>
 
 #include "linux-user/syscall.h"
+#include "linux-user/thread.h"
 #include "uemu/guest-mem.h"
 #include "uemu/linux-user-exec.h"
 #include "uemu/log.h"
@@ -280,12 +285,24 @@ static int host_execve(const char *file, char **argv, char **envp, size_t envc, 
         memcpy(env, envp, envc * sizeof(*env));
         env[envc] = (char *)LOG_CONTINUE_SET;
         env[envc + 1] = NULL;
+        lu_thread_vfork_left(env, true);
     }
-    log_close();
+    /* A vfork child shares the log (and its memory) with its parent. */
+    if (lu_thread_vfork_child())
+        log_flush();
+    else
+        log_close();
+    if (uemu)
+        lu_fd_exec_uemu(false);
     err = lu_host_ret(execve(file, argv, env));
-    log_open(exec_opts.log_file, mask);
-    if (env != envp)
+    if (uemu)
+        lu_fd_exec_uemu(true);
+    if (!lu_thread_vfork_child())
+        log_open(exec_opts.log_file, mask);
+    if (env != envp) {
+        lu_thread_vfork_left(env, false);
         free(env);
+    }
     return err;
 }
 
@@ -297,9 +314,11 @@ static int exec_uemu(const char *host, char **argv, size_t argc, char **envp, si
 
     if (!hargv)
         return -ENOMEM;
+    lu_thread_vfork_left(hargv, true);
     err = lu_exec_build_argv(host, argv, argc, hargv, argc + EXEC_EXTRA_ARGS + 1);
     if (err >= 0)
         err = host_execve(hargv[0], hargv, envp, envc, true);
+    lu_thread_vfork_left(hargv, false);
     free(hargv);
     return err;
 }
@@ -355,6 +374,8 @@ int64_t lu_sys_execve(const uint64_t *a)
     err = read_vector(a[2], &envp, &envc, &bytes);
     if (err < 0)
         goto out;
+    lu_thread_vfork_left(argv, true);
+    lu_thread_vfork_left(envp, true);
     host = lu_lookup_path(path, buf, sizeof(buf));
     /* The checks the kernel makes on the file come before choosing a runner. */
     if (stat(host, &st) < 0 || access(host, X_OK) < 0) {
@@ -383,6 +404,8 @@ int64_t lu_sys_execve(const uint64_t *a)
     }
     err = exec_uemu(host, argv, argc, envp, envc);
 out:
+    lu_thread_vfork_left(argv, false);
+    lu_thread_vfork_left(envp, false);
     free(argv);
     free(envp);
     return err;

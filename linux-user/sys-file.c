@@ -9,6 +9,21 @@
  * lu_lookup_path(): /proc/self/exe, then the -L prefix; emulated /proc
  * files open as generated memfds (proc.c).  Host calls go through syscall(2) where libc's wrapper would
  * change the kernel's semantics (getdents64, the kernel termios ioctls).
+ * Calls that may block (read and write of pipes, sockets and terminals,
+ * the open of a FIFO, a lock wait, a terminal drain) go through
+ * lu_safe_syscall() so that a guest signal interrupts them without
+ * being missed (safe-syscall.h); on a socket with a timeout their EINTR
+ * is final (lu_sock_intr).
+ *
+ * uemu's own descriptor (the -D log, at LOG_FD_MIN or above) is not the
+ * guest's.  The guest's soft RLIMIT_NOFILE is lowered to it, so the
+ * kernel gives the guest no descriptor from there on (EMFILE; dup3's
+ * EBADF and F_DUPFD's EINVAL for a target at or past the limit), as
+ * Linux would with that limit; close, close_range, dup, dup3 and fcntl
+ * take it for a descriptor that is not open (EBADF), also once the
+ * guest has raised its limit again.  A uemu exec'd for a riscv64
+ * program gets the limit as this one found it, and hides its own log
+ * the same way.
  */
 #include <fcntl.h>
 #include <inttypes.h>
@@ -18,15 +33,19 @@
 #include <string.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "safe-syscall.h"
 #include "syscall.h"
 #include "uemu/guest-mem.h"
+#include "uemu/linux-user.h"
 #include "uemu/linux-user-path.h"
+#include "uemu/log.h"
 #include "uemu/page-table.h"
 
 /* struct stat of asm-generic/stat.h (riscv64, aarch64). */
@@ -57,6 +76,46 @@ _Static_assert(sizeof(struct ifreq) == 40, "struct ifreq");
 
 #define LU_IOV_MAX 1024
 
+/* The soft limit uemu set for the guest (0: none) and the one before. */
+static rlim_t hidden_from, soft_before;
+
+void lu_fd_hide_own(void)
+{
+    struct rlimit rl;
+    int fd = log_fileno();
+
+    if (fd < LOG_FD_MIN || getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur <= (rlim_t)fd)
+        return;
+    soft_before = rl.rlim_cur;
+    rl.rlim_cur = (rlim_t)fd;
+    if (setrlimit(RLIMIT_NOFILE, &rl) == 0)
+        hidden_from = rl.rlim_cur;
+}
+
+bool lu_fd_is_own(int64_t fd)
+{
+    return fd >= 0 && fd == log_fileno();
+}
+
+/* The soft limit from one value to another, when it is still the first. */
+static void move_soft_limit(rlim_t from, rlim_t to)
+{
+    struct rlimit rl;
+
+    if (hidden_from && getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur == from) {
+        rl.rlim_cur = to;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
+}
+
+void lu_fd_exec_uemu(bool failed)
+{
+    if (failed)
+        move_soft_limit(soft_before, hidden_from);
+    else
+        move_soft_limit(hidden_from, soft_before);
+}
+
 static int64_t put_stat(uint64_t addr, const struct stat *st)
 {
     struct lu_target_stat t = {
@@ -85,7 +144,8 @@ int64_t lu_sys_read(const uint64_t *a)
     void *buf = guest_access(a[1], a[2], PAGE_WRITE);
     if (!buf)
         return -EFAULT;
-    return lu_host_ret(read((int)a[0], buf, a[2]));
+    return lu_sock_intr((int)a[0], true,
+                        lu_safe_syscall(SYS_read, (int)a[0], (long)buf, (long)a[2], 0, 0, 0));
 }
 
 int64_t lu_sys_write(const uint64_t *a)
@@ -93,7 +153,8 @@ int64_t lu_sys_write(const uint64_t *a)
     const void *buf = guest_access(a[1], a[2], PAGE_READ);
     if (!buf)
         return -EFAULT;
-    return lu_host_ret(write((int)a[0], buf, a[2]));
+    return lu_sock_intr((int)a[0], false,
+                        lu_safe_syscall(SYS_write, (int)a[0], (long)buf, (long)a[2], 0, 0, 0));
 }
 
 int64_t lu_sys_pread64(const uint64_t *a)
@@ -101,7 +162,7 @@ int64_t lu_sys_pread64(const uint64_t *a)
     void *buf = guest_access(a[1], a[2], PAGE_WRITE);
     if (!buf)
         return -EFAULT;
-    return lu_host_ret(pread((int)a[0], buf, a[2], (off_t)a[3]));
+    return lu_safe_syscall(SYS_pread64, (int)a[0], (long)buf, (long)a[2], (long)a[3], 0, 0);
 }
 
 int64_t lu_sys_pwrite64(const uint64_t *a)
@@ -109,7 +170,7 @@ int64_t lu_sys_pwrite64(const uint64_t *a)
     const void *buf = guest_access(a[1], a[2], PAGE_READ);
     if (!buf)
         return -EFAULT;
-    return lu_host_ret(pwrite((int)a[0], buf, a[2], (off_t)a[3]));
+    return lu_safe_syscall(SYS_pwrite64, (int)a[0], (long)buf, (long)a[2], (long)a[3], 0, 0);
 }
 
 /*
@@ -154,7 +215,8 @@ int64_t lu_sys_readv(const uint64_t *a)
     int64_t r = load_iovec(a[1], a[2], PAGE_WRITE, &v);
     if (r < 0)
         return r;
-    r = lu_host_ret(readv((int)a[0], v, (int)a[2]));
+    r = lu_sock_intr((int)a[0], true,
+                     lu_safe_syscall(SYS_readv, (int)a[0], (long)v, (int)a[2], 0, 0, 0));
     free(v);
     return r;
 }
@@ -165,7 +227,8 @@ int64_t lu_sys_writev(const uint64_t *a)
     int64_t r = load_iovec(a[1], a[2], PAGE_READ, &v);
     if (r < 0)
         return r;
-    r = lu_host_ret(writev((int)a[0], v, (int)a[2]));
+    r = lu_sock_intr((int)a[0], false,
+                     lu_safe_syscall(SYS_writev, (int)a[0], (long)v, (int)a[2], 0, 0, 0));
     free(v);
     return r;
 }
@@ -182,11 +245,13 @@ int64_t lu_sys_openat(const uint64_t *a)
     if (lu_proc_open(path, flags, &fd))
         return fd;
     path = lu_lookup_path(path, buf, sizeof(buf));
-    return lu_host_ret(syscall(SYS_openat, (int)a[0], path, flags, (mode_t)a[3]));
+    return lu_safe_syscall(SYS_openat, (int)a[0], (long)path, flags, (mode_t)a[3], 0, 0);
 }
 
 int64_t lu_sys_close(const uint64_t *a)
 {
+    if (lu_fd_is_own((int)a[0]))
+        return -EBADF;
     return lu_host_ret(close((int)a[0]));
 }
 
@@ -244,11 +309,15 @@ int64_t lu_sys_getdents64(const uint64_t *a)
 
 int64_t lu_sys_dup(const uint64_t *a)
 {
+    if (lu_fd_is_own((int)a[0]))
+        return -EBADF;
     return lu_host_ret(dup((int)a[0]));
 }
 
 int64_t lu_sys_dup3(const uint64_t *a)
 {
+    if (lu_fd_is_own((int)a[0]) || lu_fd_is_own((int)a[1]))
+        return -EBADF;
     return lu_host_ret(dup3((int)a[0], (int)a[1], (int)a[2]));
 }
 
@@ -301,6 +370,8 @@ int64_t lu_sys_fcntl(const uint64_t *a)
 {
     int fd = (int)a[0], cmd = (int)a[1];
 
+    if (lu_fd_is_own(fd))
+        return -EBADF;
     if (cmd == F_GETFL) {
         int r = fcntl(fd, cmd);
         return r < 0 ? -errno : lu_open_flags_to_guest(r);
@@ -323,6 +394,8 @@ int64_t lu_sys_fcntl(const uint64_t *a)
             void *fl = guest_access(a[2], sizeof(struct flock), prot);
             if (!fl)
                 return -EFAULT;
+            if (cmd == F_SETLKW || cmd == F_OFD_SETLKW)
+                return lu_safe_syscall(SYS_fcntl, fd, cmd, (long)fl, 0, 0, 0);
             return lu_host_ret(fcntl(fd, cmd, fl));
         }
         }
@@ -400,11 +473,11 @@ int64_t lu_sys_ioctl(const uint64_t *a)
         if (ioctls[i].req != a[1])
             continue;
         if (ioctls[i].size == 0)
-            return lu_host_ret(syscall(SYS_ioctl, (int)a[0], ioctls[i].req, (unsigned long)a[2]));
+            return lu_safe_syscall(SYS_ioctl, (int)a[0], (long)ioctls[i].req, (long)a[2], 0, 0, 0);
         void *p = guest_access(a[2], ioctls[i].size, ioctls[i].prot);
         if (!p)
             return -EFAULT;
-        return lu_host_ret(syscall(SYS_ioctl, (int)a[0], ioctls[i].req, p));
+        return lu_safe_syscall(SYS_ioctl, (int)a[0], (long)ioctls[i].req, (long)p, 0, 0, 0);
     }
     lu_report_unimp("unimplemented ioctl 0x%" PRIx64 " on fd %d", a[1], (int)a[0]);
     return -ENOTTY;

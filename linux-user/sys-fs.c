@@ -52,6 +52,7 @@
 #include "safe-syscall.h"
 #include "syscall-nr.h"
 #include "syscall.h"
+#include "uemu/log.h"
 #include "uemu/guest-mem.h"
 #include "uemu/page-table.h"
 
@@ -378,9 +379,20 @@ static int64_t sys_fadvise64(const uint64_t *a)
     return lu_host_ret(syscall(SYS_fadvise64, (int)a[0], (off_t)a[1], (off_t)a[2], (int)a[3]));
 }
 
+/* Around uemu's own descriptor (sys-file.c), which is not the guest's. */
 static int64_t sys_close_range(const uint64_t *a)
 {
-    return lu_host_ret(syscall(SYS_close_range, (unsigned)a[0], (unsigned)a[1], (unsigned)a[2]));
+    unsigned first = (unsigned)a[0], last = (unsigned)a[1], flags = (unsigned)a[2];
+    int own = log_fileno();
+    long r = 0;
+
+    if (!lu_fd_is_own(own) || first > last || (unsigned)own < first || (unsigned)own > last)
+        return lu_host_ret(syscall(SYS_close_range, first, last, flags));
+    if ((unsigned)own > first)
+        r = syscall(SYS_close_range, first, (unsigned)own - 1, flags);
+    if (r == 0 && (unsigned)own < last)
+        r = syscall(SYS_close_range, (unsigned)own + 1, last, flags);
+    return lu_host_ret(r);
 }
 
 /* ---- scheduler ---- */

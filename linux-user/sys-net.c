@@ -19,7 +19,11 @@
  *    the same layout and goes to the host as it is.
  *
  * Calls that may block (connect, accept, send and receive) go through
- * lu_safe_syscall() so that a guest signal interrupts them.
+ * lu_safe_syscall() so that a guest signal interrupts them.  Such a call
+ * on a socket with a timeout (SO_RCVTIMEO for receiving and accept,
+ * SO_SNDTIMEO for sending and connect) fails with EINTR even under an
+ * SA_RESTART handler, as signal(7) says (the kernel's sock_intr_errno):
+ * lu_sock_intr, which read and write on sockets use too.
  *
  * Addresses the kernel returns (accept, getsockname, recvfrom) land in a
  * host sockaddr_storage and are copied out truncated to the guest's
@@ -37,6 +41,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "linux-user/signal.h"
 #include "safe-syscall.h"
 #include "syscall-nr.h"
 #include "syscall.h"
@@ -138,6 +143,18 @@ static int64_t sys_socketpair(const uint64_t *a)
     return copy_to_guest(a[3], sv, sizeof(sv));
 }
 
+int64_t lu_sock_intr(int fd, bool recv, int64_t r)
+{
+    struct timeval tv;
+    socklen_t len = sizeof(tv);
+
+    if (r == -EINTR &&
+        getsockopt(fd, SOL_SOCKET, recv ? SO_RCVTIMEO : SO_SNDTIMEO, &tv, &len) == 0 &&
+        (tv.tv_sec || tv.tv_usec))
+        lu_signal_no_restart();
+    return r;
+}
+
 static int64_t sys_bind(const uint64_t *a)
 {
     const void *sa;
@@ -149,7 +166,10 @@ static int64_t sys_connect(const uint64_t *a)
 {
     const void *sa;
     int64_t r = addr_in(a[1], a[2], &sa);
-    return r < 0 ? r : lu_safe_syscall(SYS_connect, (int)a[0], (long)sa, (socklen_t)a[2], 0, 0, 0);
+    if (r < 0)
+        return r;
+    r = lu_safe_syscall(SYS_connect, (int)a[0], (long)sa, (socklen_t)a[2], 0, 0, 0);
+    return lu_sock_intr((int)a[0], false, r);
 }
 
 static int64_t sys_listen(const uint64_t *a)
@@ -175,7 +195,7 @@ static int64_t do_accept(const uint64_t *a, int flags)
     long fd = lu_safe_syscall(SYS_accept4, (int)a[0], room < 0 ? 0 : (long)&ss,
                               room < 0 ? 0 : (long)&len, flags, 0, 0);
     if (fd < 0)
-        return fd;
+        return lu_sock_intr((int)a[0], true, fd);
     r = addr_out(a[1], a[2], room, &ss, len);
     if (r < 0) {
         close((int)fd);
@@ -229,8 +249,9 @@ static int64_t sys_sendto(const uint64_t *a)
     int64_t r = addr_in(a[4], a[5], &sa);
     if (r < 0)
         return r;
-    return lu_safe_syscall(SYS_sendto, (int)a[0], (long)buf, (long)a[2], (int)a[3], (long)sa,
-                           sa ? (socklen_t)a[5] : 0);
+    r = lu_safe_syscall(SYS_sendto, (int)a[0], (long)buf, (long)a[2], (int)a[3], (long)sa,
+                        sa ? (socklen_t)a[5] : 0);
+    return lu_sock_intr((int)a[0], false, r);
 }
 
 static int64_t sys_recvfrom(const uint64_t *a)
@@ -247,7 +268,7 @@ static int64_t sys_recvfrom(const uint64_t *a)
     long n = lu_safe_syscall(SYS_recvfrom, (int)a[0], (long)buf, (long)a[2], (int)a[3],
                              room < 0 ? 0 : (long)&ss, room < 0 ? 0 : (long)&len);
     if (n < 0)
-        return n;
+        return lu_sock_intr((int)a[0], true, n);
     r = addr_out(a[4], a[5], room, &ss, len);
     return r < 0 ? r : n;
 }
@@ -440,7 +461,7 @@ static int64_t sys_sendmsg(const uint64_t *a)
         return r;
     r = lu_safe_syscall(SYS_sendmsg, (int)a[0], (long)&h, (int)a[2], 0, 0, 0);
     free(iov);
-    return r;
+    return lu_sock_intr((int)a[0], false, r);
 }
 
 static int64_t sys_recvmsg(const uint64_t *a)
@@ -454,7 +475,7 @@ static int64_t sys_recvmsg(const uint64_t *a)
     if (r >= 0 && msg_store(a[1], &h) < 0)
         r = -EFAULT;
     free(iov);
-    return r;
+    return lu_sock_intr((int)a[0], true, r);
 }
 
 /*

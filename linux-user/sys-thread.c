@@ -13,14 +13,16 @@
  *    CLONE_CHILD_CLEARTID | SIGCHLD)): a host fork; the low byte is the
  *    exit signal (SIGCHLD through glibc's fork(), any other through the
  *    raw host clone);
- *  - vfork (CLONE_VM | CLONE_VFORK, glibc's vfork and posix_spawn): done
- *    as a fork whose parent waits until the child execs or exits, as a
- *    vfork parent does (a close-on-exec pipe tells it).  The child has
- *    its own copy of memory, so what it writes before exec is not seen
- *    by the parent (posix_spawn learns of a failed exec from the child's
- *    exit status 127 instead of its error code).
- * Other CLONE_VM shapes (a process sharing memory) and namespaces fail
- * with EINVAL, logged under -d unimp.
+ *  - vfork (CLONE_VM | CLONE_VFORK, glibc's vfork and posix_spawn): a
+ *    host process sharing the memory, its parent thread asleep until it
+ *    execs or exits (thread.c, lu_thread_vfork), so what the child
+ *    writes before that is the parent's to read (posix_spawn's error
+ *    code of a failed exec).  CLONE_VFORK without CLONE_VM is a fork
+ *    whose parent waits in the same way (a close-on-exec pipe tells it).
+ * Other CLONE_VM shapes (a process sharing memory without the vfork
+ * wait) and namespaces fail with EINVAL, logged under -d unimp.  A
+ * vfork child cannot make threads (EAGAIN): they would join its
+ * parent's host process.
  *
  * clone3 returns ENOSYS: glibc (2.34 and later) tries it first for
  * pthread_create and posix_spawn and falls back to clone; glibc's fork
@@ -69,6 +71,10 @@ static int64_t clone_thread(uint64_t flags, uint64_t sp, uint64_t ptid, uint64_t
 
     if (!isa || !parent)
         return -EINVAL;
+    if (lu_thread_vfork_child()) {
+        lu_report_unimp("clone of a thread in a vfork child");
+        return -EAGAIN;
+    }
     cpu = exec_cpu_clone(parent);
     if (!cpu)
         return -ENOMEM;
@@ -148,6 +154,31 @@ static int64_t clone_process(uint64_t flags, uint64_t sp, uint64_t ptid, uint64_
     return pid;
 }
 
+/* vfork sharing memory: the child's cpu returns 0 past the call on sp. */
+static int64_t clone_vfork(uint64_t flags, uint64_t sp, uint64_t ptid, uint64_t tls,
+                           uint64_t ctid)
+{
+    const struct lu_thread_isa *isa = lu_thread_isa();
+    struct exec_cpu *parent = lu_thread_cpu(), *cpu;
+    int exit_sig = (int)(flags & CSIGNAL);
+    void *env;
+    int r;
+
+    if (!isa || !parent || exit_sig > LU_NSIG)
+        return -EINVAL;
+    cpu = exec_cpu_clone(parent);
+    if (!cpu)
+        return -ENOMEM;
+    env = exec_cpu_env(cpu);
+    isa->child_return(env);
+    isa->set_stack_tls(env, sp, flags & CLONE_SETTLS, tls);
+    r = lu_thread_vfork(cpu, exit_sig, flags & CLONE_CHILD_CLEARTID ? ctid : 0,
+                        flags & CLONE_CHILD_SETTID ? ctid : 0,
+                        flags & CLONE_PARENT_SETTID ? ptid : 0);
+    exec_cpu_free(cpu);
+    return r;
+}
+
 static int64_t lu_sys_clone(const uint64_t *a)
 {
     const struct lu_thread_isa *isa = lu_thread_isa();
@@ -157,8 +188,9 @@ static int64_t lu_sys_clone(const uint64_t *a)
 
     if ((flags & THREAD_NEED) == THREAD_NEED && !(rest & ~(uint64_t)THREAD_MAY))
         return clone_thread(flags, sp, ptid, tls, ctid);
-    if (!(rest & ~(uint64_t)FORK_MAY) &&
-        (!(flags & CLONE_VM) || (flags & CLONE_VFORK)))
+    if (!(rest & ~(uint64_t)FORK_MAY) && (flags & CLONE_VM) && (flags & CLONE_VFORK))
+        return clone_vfork(flags, sp, ptid, tls, ctid);
+    if (!(rest & ~(uint64_t)FORK_MAY) && !(flags & CLONE_VM))
         return clone_process(flags, sp, ptid, tls, ctid);
     lu_report_unimp("clone with flags 0x%llx", (unsigned long long)flags);
     return -EINVAL;

@@ -9,7 +9,8 @@
  * signal numbers.  Checked guest buffers therefore go to the host kernel
  * as they are.  Guest pointers are checked before the call, so a bad
  * status pointer fails with EFAULT without reaping the child (Linux
- * reaps it and then reports EFAULT).
+ * reaps it and then reports EFAULT).  The waits go through
+ * lu_safe_syscall() so that a guest signal interrupts them.
  *
  * Credentials are per thread in the kernel; glibc makes setuid & co.
  * process-wide by signalling every thread (SIGSETXID).  The guest's
@@ -33,6 +34,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "safe-syscall.h"
 #include "syscall-nr.h"
 #include "syscall.h"
 #include "uemu/guest-mem.h"
@@ -59,7 +61,7 @@ static int64_t sys_wait4(const uint64_t *a)
     if (!opt_buf(a[1], sizeof(int), PAGE_WRITE, &status) ||
         !opt_buf(a[3], LU_RUSAGE_SIZE, PAGE_WRITE, &ru))
         return -EFAULT;
-    return lu_host_ret(syscall(SYS_wait4, (pid_t)a[0], status, (int)a[2], ru));
+    return lu_safe_syscall(SYS_wait4, (pid_t)a[0], (long)status, (int)a[2], (long)ru, 0, 0);
 }
 
 /* The kernel writes only the SIGCHLD fields of infop, but checks it whole. */
@@ -70,7 +72,7 @@ static int64_t sys_waitid(const uint64_t *a)
     if (!opt_buf(a[2], LU_SIGINFO_SIZE, PAGE_WRITE, &info) ||
         !opt_buf(a[4], LU_RUSAGE_SIZE, PAGE_WRITE, &ru))
         return -EFAULT;
-    return lu_host_ret(syscall(SYS_waitid, (int)a[0], (pid_t)a[1], info, (int)a[3], ru));
+    return lu_safe_syscall(SYS_waitid, (int)a[0], (pid_t)a[1], (long)info, (int)a[3], (long)ru, 0);
 }
 
 /* One id or -1 ("unchanged"): uid_t is 32 bits on both sides. */

@@ -99,6 +99,14 @@ lu_sys_fn lu_sys_getpid, lu_sys_getppid,
     lu_sys_nanosleep, lu_sys_clock_nanosleep, lu_sys_getrandom,
     lu_sys_sched_yield, lu_sys_getcpu, lu_sys_getpgid, lu_sys_getsid,
     lu_sys_setpgid, lu_sys_setsid;
+/* sys-file.c: fd is uemu's own (see lu_fd_hide_own); around an
+ * execve of uemu, the soft descriptor limit as uemu found it, and back
+ * when the call failed. */
+bool lu_fd_is_own(int64_t fd);
+void lu_fd_exec_uemu(bool failed);
+/* sys-net.c: r of a call on fd, whose -EINTR is final when fd is a
+ * socket with a receive (recv) or send timeout (signal(7)). */
+int64_t lu_sock_intr(int fd, bool recv, int64_t r);
 /* sys-exec.c */
 lu_sys_fn lu_sys_execve;
 

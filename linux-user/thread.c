@@ -16,11 +16,13 @@
  * mask it inherited.
  */
 #include <pthread.h>
+#include <sched.h>
 #include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -41,6 +43,8 @@ static const struct lu_thread_isa *thread_isa;
 static __thread struct exec_cpu *thread_cpu;
 static __thread uint64_t clear_tid;
 static __thread uint64_t robust_head;
+/* This host thread runs a vfork child sharing its parent's memory. */
+static __thread bool vfork_child;
 
 static pthread_mutex_t count_lock = PTHREAD_MUTEX_INITIALIZER;
 static int nb_threads = 1;
@@ -107,6 +111,7 @@ void lu_thread_fork_child(void)
     count_lock = fresh;
     nb_threads = 1;
     host_threaded = false;
+    vfork_child = false;
 }
 
 static void put_tid(uint64_t addr, pid_t tid)
@@ -196,8 +201,115 @@ int lu_thread_start(struct exec_cpu *cpu, uint64_t sigmask, uint64_t clear_child
     return r ? -r : st.tid;
 }
 
+/*
+ * vfork (CLONE_VM | CLONE_VFORK): the child is a host process made by a
+ * host clone with the same flags, so it shares the guest's memory (and
+ * uemu's) with its parent, has its own pid, descriptor table and
+ * dispositions, and the parent's host thread sleeps in the kernel
+ * until the child execs or exits, as a vfork parent does.  posix_spawn
+ * then sees what its child wrote before failing (the exec's errno).
+ * The child runs its own engine cpu on a host stack of its own but with
+ * the parent thread's host TLS (no new C library thread): the parent
+ * thread's guest-thread state here and in signal.c is kept aside and
+ * put back when the kernel wakes it.  The child never tears down
+ * shared state: its exit is a bare _exit (the log flushed, not
+ * closed), as is its death by a signal (signal.c); an execve flushes
+ * the log instead of closing it (sys-exec.c).
+ */
+#define VFORK_STACK_SIZE (8u << 20)
+/* Blocks the child allocated for an execve, which never returns when
+ * it succeeds: the parent frees them (the C library heap is shared). */
+#define VFORK_LEFT_MAX 8
+static __thread void *vfork_left[VFORK_LEFT_MAX];
+static __thread int vfork_nleft;
+
+struct vfork_start {
+    struct exec_cpu *cpu;
+    uint64_t clear_tid, child_settid, parent_settid;
+};
+
+static int vfork_main(void *arg)
+{
+    struct vfork_start *st = arg;
+    pid_t tid = gettid();
+
+    vfork_child = true;
+    thread_cpu = st->cpu;
+    clear_tid = st->clear_tid;
+    robust_head = 0;
+    put_tid(st->parent_settid, tid);
+    put_tid(st->child_settid, tid);
+    lu_signal_vfork_child();
+    thread_isa->run(st->cpu);
+    __builtin_unreachable();
+}
+
+bool lu_thread_vfork_child(void)
+{
+    return vfork_child;
+}
+
+void lu_thread_vfork_left(void *p, bool left)
+{
+    if (!vfork_child || !p)
+        return;
+    if (left) {
+        if (vfork_nleft < VFORK_LEFT_MAX)
+            vfork_left[vfork_nleft++] = p;
+        return;
+    }
+    for (int i = 0; i < vfork_nleft; i++)
+        if (vfork_left[i] == p) {
+            vfork_left[i] = vfork_left[--vfork_nleft];
+            return;
+        }
+}
+
+int lu_thread_vfork(struct exec_cpu *cpu, int exit_sig, uint64_t clear_child,
+                    uint64_t child_settid, uint64_t parent_settid)
+{
+    struct vfork_start st = { cpu, clear_child, child_settid, parent_settid };
+    struct exec_cpu *saved_cpu = thread_cpu;
+    uint64_t saved_clear = clear_tid, saved_robust = robust_head;
+    bool saved_vfork = vfork_child;
+    struct lu_signal_saved *sig;
+    long page = sysconf(_SC_PAGESIZE);
+    char *stack;
+    pid_t pid;
+    int err;
+
+    stack = mmap(NULL, VFORK_STACK_SIZE + page, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+    if (stack == MAP_FAILED)
+        return -ENOMEM;
+    /* A guard page below the stack. */
+    mprotect(stack, page, PROT_NONE);
+    sig = lu_signal_vfork_begin(cpu);
+    if (!sig) {
+        munmap(stack, VFORK_STACK_SIZE + page);
+        return -ENOMEM;
+    }
+    pid = clone(vfork_main, stack + page + VFORK_STACK_SIZE, CLONE_VM | CLONE_VFORK | exit_sig,
+                &st);
+    err = errno;
+    /* The child's TLS was this thread's: what it left is ours to free. */
+    while (vfork_nleft > 0)
+        free(vfork_left[--vfork_nleft]);
+    thread_cpu = saved_cpu;
+    clear_tid = saved_clear;
+    robust_head = saved_robust;
+    vfork_child = saved_vfork;
+    lu_signal_vfork_end(sig);
+    munmap(stack, VFORK_STACK_SIZE + page);
+    return pid < 0 ? -err : pid;
+}
+
 void lu_process_exit(int status)
 {
+    if (vfork_child) {
+        log_flush();
+        _exit(status & 0xff);
+    }
     log_close();
     fflush(NULL);
     _exit(status & 0xff);
@@ -256,6 +368,8 @@ void lu_thread_exit(int status)
 {
     struct exec_cpu *cpu = thread_cpu;
 
+    if (vfork_child)
+        lu_process_exit(status);
     pthread_mutex_lock(&count_lock);
     if (nb_threads == 1) {
         pthread_mutex_unlock(&count_lock);

@@ -46,6 +46,20 @@ const struct lu_thread_isa *lu_thread_isa(void);
 int lu_thread_start(struct exec_cpu *cpu, uint64_t sigmask, uint64_t clear_child,
                     uint64_t child_settid, uint64_t parent_settid);
 
+/*
+ * A vfork child sharing memory (CLONE_VM | CLONE_VFORK) running cpu
+ * (freed by the caller afterwards), with its exit signal,
+ * clear_child_tid and the words where its tid is stored (0: none).
+ * Returns once the child has exec'd or exited: its pid or -errno.
+ */
+int lu_thread_vfork(struct exec_cpu *cpu, int exit_sig, uint64_t clear_child,
+                    uint64_t child_settid, uint64_t parent_settid);
+/* True in such a child (it must leave shared state alone). */
+bool lu_thread_vfork_child(void);
+/* In such a child: p, allocated for an execve, is left for the parent
+ * to free (left), or the child freed it itself after all (!left). */
+void lu_thread_vfork_left(void *p, bool left);
+
 /* The thread count: one more (clone), and the child of a fork has one. */
 void lu_thread_count_add(void);
 void lu_thread_count_sub(void);

@@ -32,13 +32,13 @@
 #include "uemu/options.h"
 #include "uemu/profile.h"
 
-/* Above the descriptors programs normally use, below the usual soft
- * RLIMIT_NOFILE of 1024. */
-#define LOG_FD_MIN 512
+/* LOG_FD_MIN (log.h): above the descriptors programs normally use,
+ * below the usual soft RLIMIT_NOFILE of 1024. */
 
 unsigned log_mask;
 static FILE *log_file;          /* plain sink; stderr when NULL and no gz */
 static gzFile log_gz;
+static int log_gz_fd = -1;      /* zlib keeps the descriptor to itself */
 static bool log_continue;       /* append instead of truncating */
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -107,6 +107,7 @@ int log_open(const char *path, unsigned mask)
             log_gz = gzdopen(fd, "ab");
         else
             log_file = fdopen(fd, "a");
+        log_gz_fd = log_gz ? fd : -1;
         if (!log_gz && !log_file) {
             int e = errno ? errno : ENOMEM;
             close(fd);
@@ -145,6 +146,13 @@ void log_flush(void)
     pthread_mutex_unlock(&log_lock);
 }
 
+int log_fileno(void)
+{
+    if (log_gz)
+        return log_gz_fd;
+    return log_file ? fileno(log_file) : -1;
+}
+
 void log_close(void)
 {
     if (log_enabled(LOG_PROFILE))
@@ -155,6 +163,7 @@ void log_close(void)
     if (log_file)
         fclose(log_file);
     log_gz = NULL;
+    log_gz_fd = -1;
     log_file = NULL;
     log_mask = 0;
     pthread_mutex_unlock(&log_lock);

@@ -247,6 +247,7 @@ static int run_linux_riscv64(const struct uemu_options *o, const struct elf_load
     lu_brk_init(info->brk);
     lu_set_abi(&lu_abi_riscv64);
     lu_set_exe_path(path);
+    lu_fd_hide_own();
     if (o->argv0)
         o->prog_argv[0] = (char *)o->argv0;
     r = lu_build_stack(info, interp, o->stack_size, o->prog_argc, o->prog_argv,

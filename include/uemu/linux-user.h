@@ -35,6 +35,9 @@ extern const struct lu_abi lu_abi_aarch64;
 void lu_set_abi(const struct lu_abi *abi);
 /* The guest program's path, answered for readlink("/proc/self/exe"). */
 void lu_set_exe_path(const char *path);
+/* Once the log is open: uemu's own descriptors hidden from the guest
+ * (linux-user/sys-file.c). */
+void lu_fd_hide_own(void);
 
 struct elf_load_info;
 

@@ -33,5 +33,9 @@ void log_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 void log_flush(void);
 void log_close(void);
+/* The log file's descriptor (-1: none, or stderr); it is moved to
+ * LOG_FD_MIN or above when the descriptor limit allows. */
+#define LOG_FD_MIN 512
+int log_fileno(void);
 
 #endif

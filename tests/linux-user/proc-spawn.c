@@ -2,10 +2,8 @@
  * posix_spawn / posix_spawnp: the program itself with arguments and an
  * environment, file actions (open a file as stdout, dup2, close),
  * attributes (a new process group, a signal mask, default signal
- * actions) and a host program found on PATH (sh -c).  Not here: the
- * error for a program that does not exist, which glibc's child writes
- * into memory it shares with the parent (CLONE_VM|CLONE_VFORK); uemu's
- * vfork is a fork, so posix_spawn succeeds and the child exits 127.
+ * actions) and a host program found on PATH (sh -c).  The error for a
+ * program that cannot be run is in proc-vfork-shared.
  */
 #include <errno.h>
 #include <fcntl.h>
