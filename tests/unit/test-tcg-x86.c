@@ -198,8 +198,8 @@ static void test_guest_base_folded(void **state)
     tcg_ctx_set(ctx);
 }
 
-/* Instructions of tb that touch the CPU state's first field, [r14]. */
-static int env_accesses(const struct tcg_tb *tb)
+/* Instructions of tb that match. */
+static int count_insns(const struct tcg_tb *tb, bool (*match)(const cs_insn *))
 {
     csh h;
     cs_insn *insn;
@@ -209,29 +209,32 @@ static int env_accesses(const struct tcg_tb *tb)
     assert_int_equal(cs_open(CS_ARCH_X86, CS_MODE_64, &h), CS_ERR_OK);
     n = cs_disasm(h, tb->code, tb->size, 0, 0, &insn);
     for (size_t i = 0; i < n; i++)
-        found += strstr(insn[i].op_str, "[r14]") != NULL;
+        found += match(&insn[i]);
     if (n)
         cs_free(insn, n);
     cs_close(&h);
     return found;
 }
 
-/* Instructions of tb whose mnemonic is add or lea. */
+/* It touches the CPU state's first field, [r14]. */
+static bool is_env_access(const cs_insn *i)
+{
+    return strstr(i->op_str, "[r14]") != NULL;
+}
+
+static bool is_add(const cs_insn *i)
+{
+    return !strcmp(i->mnemonic, "add") || !strcmp(i->mnemonic, "lea");
+}
+
+static int env_accesses(const struct tcg_tb *tb)
+{
+    return count_insns(tb, is_env_access);
+}
+
 static int adds(const struct tcg_tb *tb)
 {
-    csh h;
-    cs_insn *insn;
-    size_t n;
-    int found = 0;
-
-    assert_int_equal(cs_open(CS_ARCH_X86, CS_MODE_64, &h), CS_ERR_OK);
-    n = cs_disasm(h, tb->code, tb->size, 0, 0, &insn);
-    for (size_t i = 0; i < n; i++)
-        found += !strcmp(insn[i].mnemonic, "add") || !strcmp(insn[i].mnemonic, "lea");
-    if (n)
-        cs_free(insn, n);
-    cs_close(&h);
-    return found;
+    return count_insns(tb, is_add);
 }
 
 /*
