@@ -70,7 +70,7 @@ endif
 # chroots and containers use; sanitizer builds have none.
 UEMU_TEXT_ADDRESS ?= 0x7c000000
 ifeq ($(strip $(SAN_FLAGS)),)
-UEMU_LINK := -static -no-pie -Wl,-Ttext-segment=$(UEMU_TEXT_ADDRESS)
+UEMU_LINK := -static -Wl,-Ttext-segment=$(UEMU_TEXT_ADDRESS)
 endif
 $(BUILD)/uemu-static: $(BUILD)/uemu
 	ln -f $< $@
