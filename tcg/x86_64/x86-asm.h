@@ -244,6 +244,21 @@ static inline void x_patch8(uint8_t *disp, const uint8_t *target)
     *disp = (uint8_t)(int8_t)(target - (disp + 1));
 }
 
+/* push/pop a 64-bit register */
+static inline void x_push(struct xbuf *b, int reg)
+{
+    if (reg & 8)
+        x_b(b, 0x41);
+    x_b(b, 0x50 + (reg & 7));
+}
+
+static inline void x_pop(struct xbuf *b, int reg)
+{
+    if (reg & 8)
+        x_b(b, 0x41);
+    x_b(b, 0x58 + (reg & 7));
+}
+
 /* call/jmp to an absolute address through a register */
 static inline void x_call_abs(struct xbuf *b, const void *fn)
 {

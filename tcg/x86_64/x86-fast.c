@@ -84,19 +84,19 @@ static bool mxcsr_default(void)
  * p + 2: 55, 26), so that its rounding error, a multiple of the
  * operands' ulps multiplied, is a multiple of the smallest subnormal,
  * which the exactness test of gen_fast_exact needs (fma then computes it
- * exactly).  Clobbers r10.
+ * exactly).  Clobbers r9.
  */
 static uint8_t *gen_fast_range(struct x86_regs *r, bool f64, bool tiny_ok, bool product)
 {
     int emax = f64 ? 0x7ff : 0xff;
     int lo = tiny_ok ? 0 : product ? (f64 ? 55 : 26) : 2;
 
-    x_rr(r->b, (f64 ? X_W : 0) | OP_MOV_LD, R10, RAX);
-    x_shifti(r->b, f64, EXT_SHR, R10, f64 ? 52 : 23);
-    x_alui(r->b, 0, EXT_AND, R10, emax);
+    x_rr(r->b, (f64 ? X_W : 0) | OP_MOV_LD, R9, RAX);
+    x_shifti(r->b, f64, EXT_SHR, R9, f64 ? 52 : 23);
+    x_alui(r->b, 0, EXT_AND, R9, emax);
     if (lo)
-        x_alui(r->b, 0, EXT_SUB, R10, lo);
-    x_alui(r->b, 0, EXT_CMP, R10, emax - lo);
+        x_alui(r->b, 0, EXT_SUB, R9, lo);
+    x_alui(r->b, 0, EXT_CMP, R9, emax - lo);
     return x_jcc32(r->b, CC_AE);
 }
 
@@ -165,13 +165,13 @@ static bool gen_fast_exact(struct x86_regs *r, const struct tcg_helper *h,
         x_rr(r->b, wq | OP_MOVD_X, 2, RSI);
         x_vex(r->b, 0xab, 1, f->f64, 2, 1, 0);               /* a * b - p */
     } else if (f->kind == FK_CVT) {
-        /* cvttsd2si/cvttss2si r10, xmm0; compare with the integer */
-        x_rr(r->b, sd | (f->op == 32 ? 0 : X_W) | X_0F | 0x2c, R10, 0);
+        /* cvttsd2si/cvttss2si r9, xmm0; compare with the integer */
+        x_rr(r->b, sd | (f->op == 32 ? 0 : X_W) | X_0F | 0x2c, R9, 0);
         if (f->op == -32) {
-            x_rr(r->b, OP_MOV_LD, R11, RSI);
-            x_rr(r->b, X_W | OP_CMP, R11, R10);
+            x_rr(r->b, OP_MOV_LD, R8, RSI);
+            x_rr(r->b, X_W | OP_CMP, R8, R9);
         } else {
-            x_rr(r->b, (f->op == 32 ? 0 : X_W) | OP_CMP, RSI, R10);
+            x_rr(r->b, (f->op == 32 ? 0 : X_W) | OP_CMP, RSI, R9);
         }
         done[(*n)++] = x_jcc32(r->b, CC_E);
         x_rm(r->b, 0x80, 1, X86_ENV, X_NOREG, flag_off);     /* or byte */
@@ -181,11 +181,11 @@ static bool gen_fast_exact(struct x86_regs *r, const struct tcg_helper *h,
         return false;
     }
     /* the error in xmm2: exact when it is ±0, inexact when finite */
-    x_rr(r->b, wq | OP_MOVD_R, 2, R10);
-    x_rr(r->b, wq | OP_ADD, R10, R10);
+    x_rr(r->b, wq | OP_MOVD_R, 2, R9);
+    x_rr(r->b, wq | OP_ADD, R9, R9);
     done[(*n)++] = x_jcc32(r->b, CC_E);
-    x_shifti(r->b, f->f64, EXT_SHR, R10, f->f64 ? 53 : 24);
-    x_alui(r->b, 0, EXT_CMP, R10, f->f64 ? 0x7ff : 0xff);
+    x_shifti(r->b, f->f64, EXT_SHR, R9, f->f64 ? 53 : 24);
+    x_alui(r->b, 0, EXT_CMP, R9, f->f64 ? 0x7ff : 0xff);
     to_call[(*nc)++] = x_jcc32(r->b, CC_E);
     x_rm(r->b, 0x80, 1, X86_ENV, X_NOREG, flag_off);         /* or byte */
     x_b(r->b, mask);
@@ -202,18 +202,36 @@ static void gen_fast_zero(struct x86_regs *r, const struct fast_op *f, uint8_t *
     uint8_t *not_zero;
 
     x_patch32(slow, r->b->p);
-    x_rr(r->b, wq | OP_MOV_LD, R10, RAX);
-    x_rr(r->b, wq | OP_ADD, R10, R10);
+    x_rr(r->b, wq | OP_MOV_LD, R9, RAX);
+    x_rr(r->b, wq | OP_ADD, R9, R9);
     not_zero = x_jcc8(r->b, CC_NE);
-    x_rr(r->b, wq | OP_MOV_LD, R10, RSI);
-    x_rr(r->b, wq | OP_ADD, R10, R10);
+    x_rr(r->b, wq | OP_MOV_LD, R9, RSI);
+    x_rr(r->b, wq | OP_ADD, R9, R9);
     done[(*n)++] = x_jcc32(r->b, CC_E);
     if (f->zero & ZERO_B) {
-        x_rr(r->b, wq | OP_MOV_LD, R10, RDX);
-        x_rr(r->b, wq | OP_ADD, R10, R10);
+        x_rr(r->b, wq | OP_MOV_LD, R9, RDX);
+        x_rr(r->b, wq | OP_ADD, R9, R9);
         done[(*n)++] = x_jcc32(r->b, CC_E);
     }
     x_patch8(not_zero, r->b->p);
+}
+
+/* xmm i = the FP operand i (after env), from its xmm shadow when it has
+ * one (no trip through a general register on the dependency chain),
+ * else from gpr, where gen_call loaded it. */
+static void operand(struct x86_regs *r, const struct tcg_op *op, int i, int wq, int gpr)
+{
+    int k = x86_xmm_of(r, op->args[op->nb_oargs + 1 + i]);
+
+    if (k >= 0)
+        x_rr(r->b, X_0F | 0x28, i, k);                      /* movaps */
+    else
+        x_rr(r->b, wq | OP_MOVD_X, i, gpr);
+}
+
+bool x86_fast_result_fp(const struct tcg_helper *h)
+{
+    return fast_ops[h->fast].kind != FK_CMP;
 }
 
 /* Whether the helper's fast path can be emitted for this call. */
@@ -266,8 +284,10 @@ bool x86_fast_deferred(const struct x86_regs *r, const struct tcg_op *op,
  * the operation, which is then done again with MXCSR's flags cleared
  * (ldmxcsr, only then) and NX set when PE is set again.  The MXCSR word
  * goes through the red zone below rsp, which host signal delivery
- * leaves alone.  Uses rax, r10, r11 and xmm0-4, which no argument of
- * these helpers occupies (the call clobbers them anyway).
+ * leaves alone.  Uses rax, r9, r8 (conversions only: no argument
+ * there) and xmm0-4, which the call clobbers anyway, and never an
+ * allocatable register: the temps cached there stay valid on the fast
+ * path (gen_call_fast in x86-gen.c).
  */
 int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_helper *h,
                     uint8_t *done[X86_FAST_MAX_DONE])
@@ -285,11 +305,11 @@ int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_h
     product = h->fast == TCG_FAST_MUL_F64 || h->fast == TCG_FAST_MUL_F32;
     exact = f->kind == FK_CVT && f->f64 && f->op != 64;
     if (f->kind != FK_CVT)
-        x_rr(r->b, wq | OP_MOVD_X, 0, RSI);
+        operand(r, op, 0, wq, RSI);
     if (f->kind != FK_CVT && h->fast != TCG_FAST_SQRT_F64 && h->fast != TCG_FAST_SQRT_F32)
-        x_rr(r->b, wq | OP_MOVD_X, 1, RDX);
+        operand(r, op, 1, wq, RDX);
     if (f->kind == FK_FMA)
-        x_rr(r->b, wq | OP_MOVD_X, 2, RCX);
+        operand(r, op, 2, wq, RCX);
     if (f->kind == FK_CMP) {
         x_rr(r->b, f->f64 ? OP_UCOMISD : OP_UCOMISS, 0, 1);
         slow = x_jcc32(r->b, 0xa);          /* jp: unordered */

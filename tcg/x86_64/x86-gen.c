@@ -390,35 +390,80 @@ static void gen_call_timed(struct gen *g, const void *fn)
     x_alui(&g->b, X_W, EXT_ADD, RSP, 16);
 }
 
-static void gen_call(struct gen *g, const struct tcg_op *op)
+/*
+ * A call whose helper has an inline fast path (x86-fast.c): the fast
+ * path reads its operands without changing the allocator's state and
+ * clobbers only scratch registers, so the cached temps stay in r10/r11
+ * on it; the rare way on to the call saves those two around it instead
+ * of spilling them for both paths.
+ */
+static void gen_call_fast(struct gen *g, const struct tcg_op *op, const struct tcg_helper *h)
 {
-    const struct tcg_helper *h = tcg_op_helper(op);
-    unsigned no_globals = TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS;
     uint8_t *done[X86_FAST_MAX_DONE];
+    bool save = x86_regs_call_clobbered_busy(&g->regs);
+    bool fp_result = op->nb_oargs && x86_fast_result_fp(h);
     int ndone;
-    bool fast;
 
-    /* the helper sees and may change the CPU state: sync it first */
-    if ((h->flags & no_globals) != no_globals)
-        x86_regs_sync_globals(&g->regs);
-    fast = x86_fast_usable(&g->regs, op, h);
     for (int i = 0; i < h->nargs; i++) {
-        if (!fast || !x86_fast_deferred(&g->regs, op, h, i))
-            ld(g, arg_regs[i], op->args[op->nb_oargs + i]);
+        if (!x86_fast_deferred(&g->regs, op, h, i))
+            x86_reg_peek(&g->regs, arg_regs[i], op->args[op->nb_oargs + i]);
     }
-    /* after the loads, which may have cached a temp in r10/r11 */
-    x86_regs_before_call(&g->regs);
-    ndone = fast ? x86_gen_fast(&g->regs, op, h, done) : 0;
-    for (int i = 0; fast && i < h->nargs; i++) {
+    ndone = x86_gen_fast(&g->regs, op, h, done);
+    for (int i = 0; i < h->nargs; i++) {
         if (x86_fast_deferred(&g->regs, op, h, i))
-            ld(g, arg_regs[i], op->args[op->nb_oargs + i]);
+            x86_reg_peek(&g->regs, arg_regs[i], op->args[op->nb_oargs + i]);
+    }
+    if (save) {
+        /* two pushes keep rsp 16-byte aligned for the call */
+        x_push(&g->b, R10);
+        x_push(&g->b, R11);
     }
     if (tcg_profiling)
         gen_call_timed(g, h->func);
     else
         x_call_abs(&g->b, h->func);
+    if (save) {
+        x_pop(&g->b, R11);
+        x_pop(&g->b, R10);
+    }
+    /* the call clobbered the xmm shadows and left the result in rax
+     * only: as the fast path has them */
+    x86_xmm_refill(&g->regs);
+    if (fp_result)
+        x_rr(&g->b, X_W | OP_MOVD_X, 0, RAX);
     for (int i = 0; i < ndone; i++)
         x_patch32(done[i], g->b.p);
+    if (op->nb_oargs) {
+        if (h->ret == TCG_TYPE_I32)
+            x_rr(&g->b, OP_MOV_LD, RAX, RAX);
+        st(g, op->args[0], RAX);
+        /* the next FP op reads it from there, not through a general
+         * register (each crossing costs latency on the chain) */
+        if (fp_result)
+            x_rr(&g->b, X_0F | 0x28, x86_xmm_assign(&g->regs, op->args[0]), 0);
+    }
+}
+
+static void gen_call(struct gen *g, const struct tcg_op *op)
+{
+    const struct tcg_helper *h = tcg_op_helper(op);
+    unsigned no_globals = TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS;
+
+    /* the helper sees and may change the CPU state: sync it first */
+    if ((h->flags & no_globals) != no_globals)
+        x86_regs_sync_globals(&g->regs);
+    if (x86_fast_usable(&g->regs, op, h) && (h->flags & no_globals) == no_globals) {
+        gen_call_fast(g, op, h);
+        return;
+    }
+    for (int i = 0; i < h->nargs; i++)
+        ld(g, arg_regs[i], op->args[op->nb_oargs + i]);
+    /* after the loads, which may have cached a temp in r10/r11 */
+    x86_regs_before_call(&g->regs);
+    if (tcg_profiling)
+        gen_call_timed(g, h->func);
+    else
+        x_call_abs(&g->b, h->func);
     if (!(h->flags & TCG_CALL_NO_WRITE_GLOBALS))
         x86_regs_forget_globals(&g->regs);
     if (op->nb_oargs) {

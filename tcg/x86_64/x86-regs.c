@@ -50,7 +50,7 @@ bool x86_home(const struct tcg_ctx *s, uint64_t t, int *base, int32_t *disp)
 }
 
 /* The mov that moves t between a register and its home (op is LD or ST). */
-static void home_move(struct x86_regs *r, int op, int reg, uint64_t t)
+static void home_move(const struct x86_regs *r, int op, int reg, uint64_t t)
 {
     int base = RSP;
     int32_t disp = 0;
@@ -120,6 +120,9 @@ void x86_regs_init(struct x86_regs *r, const struct tcg_ctx *s, struct xbuf *b,
     r->nb_pend = 0;
     for (int k = 0; k < NB_ALLOC; k++)
         r->temp_in[k] = -1;
+    memset(r->xmm_of, -1, (size_t)s->nb_temps);
+    for (int k = 0; k < 16; k++)
+        r->xmm_temp[k] = -1;
     if (enabled)
         choose_pinned(r);
 }
@@ -234,10 +237,19 @@ int x86_reg_use(struct x86_regs *r, uint64_t t, unsigned *keep)
     return alloc_regs[k];
 }
 
+static void xmm_drop(struct x86_regs *r, uint64_t t)
+{
+    if (r->xmm_of[t] >= 0) {
+        r->xmm_temp[r->xmm_of[t]] = -1;
+        r->xmm_of[t] = -1;
+    }
+}
+
 int x86_reg_def(struct x86_regs *r, uint64_t t, unsigned *keep)
 {
     int k = r->slot_of[t];
 
+    xmm_drop(r, t);
     r->pend[t] = false;
     if (k < 0)
         k = take(r, t, *keep);
@@ -255,6 +267,7 @@ void x86_reg_store(struct x86_regs *r, uint64_t t, int reg)
         x_rr(r->b, X_W | OP_MOV_ST, reg, X86_ENV);
         return;
     }
+    xmm_drop(r, t);
     if (!r->enabled) {
         home_move(r, OP_MOV_ST, reg, t);
         return;
@@ -271,6 +284,7 @@ void x86_reg_set_const(struct x86_regs *r, uint64_t t, uint64_t v)
 {
     int k = r->slot_of[t];
 
+    xmm_drop(r, t);
     /* the old value is gone: its register is free, nothing to write */
     if (k >= 0) {
         r->slot_of[t] = -1;
@@ -370,6 +384,7 @@ void x86_regs_sync_globals(struct x86_regs *r)
 
 void x86_regs_forget_globals(struct x86_regs *r)
 {
+    x86_xmm_forget(r);
     for (int k = 0; k < NB_ALLOC; k++) {
         if (r->temp_in[k] >= 0 && r->temp_in[k] < r->s->nb_globals)
             release(r, k);
@@ -386,6 +401,7 @@ void x86_regs_writeback_all(struct x86_regs *r)
 
 void x86_regs_spill_all(struct x86_regs *r)
 {
+    x86_xmm_forget(r);
     for (int k = 0; k < NB_ALLOC; k++)
         release(r, k);
     settle_consts(r, true);
@@ -396,10 +412,81 @@ void x86_regs_spill_all(struct x86_regs *r)
 
 void x86_regs_before_call(struct x86_regs *r)
 {
+    x86_xmm_forget(r);
     for (int k = 0; k < NB_ALLOC; k++) {
         if (alloc_regs[k] == R10 || alloc_regs[k] == R11)
             release(r, k);
     }
+}
+
+int x86_xmm_of(const struct x86_regs *r, uint64_t t)
+{
+    return r->xmm_of[t];
+}
+
+int x86_xmm_assign(struct x86_regs *r, uint64_t t)
+{
+    int best = -1;
+
+    xmm_drop(r, t);
+    for (int k = X86_XMM_FIRST; k < 16; k++) {
+        if (r->xmm_temp[k] < 0) {
+            best = k;
+            break;
+        }
+        if (best < 0 || r->xmm_last_use[k] < r->xmm_last_use[best])
+            best = k;
+    }
+    if (r->xmm_temp[best] >= 0)
+        r->xmm_of[r->xmm_temp[best]] = -1;
+    r->xmm_temp[best] = (int)t;
+    r->xmm_of[t] = (int8_t)best;
+    r->xmm_last_use[best] = ++r->clock;
+    return best;
+}
+
+void x86_xmm_refill(const struct x86_regs *r)
+{
+    for (int k = X86_XMM_FIRST; k < 16; k++) {
+        int t = r->xmm_temp[k];
+
+        if (t < 0)
+            continue;
+        x86_reg_peek(r, R9, (uint64_t)t);
+        x_rr(r->b, X_W | OP_MOVD_X, k, R9);
+    }
+}
+
+void x86_xmm_forget(struct x86_regs *r)
+{
+    for (int k = X86_XMM_FIRST; k < 16; k++) {
+        if (r->xmm_temp[k] >= 0)
+            r->xmm_of[r->xmm_temp[k]] = -1;
+        r->xmm_temp[k] = -1;
+    }
+}
+
+void x86_reg_peek(const struct x86_regs *r, int reg, uint64_t t)
+{
+    int k = r->slot_of[t];
+
+    if (r->s->temps[t].kind == TCG_TEMP_ENV)
+        x_rr(r->b, X_W | OP_MOV_ST, X86_ENV, reg);
+    else if (r->enabled && r->pend[t])
+        x_movi(r->b, reg, r->pend_val[t]);
+    else if (r->enabled && k >= 0)
+        x_rr(r->b, X_W | OP_MOV_LD, reg, alloc_regs[k]);
+    else
+        home_move(r, OP_MOV_LD, reg, t);
+}
+
+bool x86_regs_call_clobbered_busy(const struct x86_regs *r)
+{
+    for (int k = 0; k < NB_ALLOC; k++) {
+        if ((alloc_regs[k] == R10 || alloc_regs[k] == R11) && r->temp_in[k] >= 0)
+            return true;
+    }
+    return false;
 }
 
 void x86_regs_drop_dead(struct x86_regs *r, const struct tcg_op *op)

@@ -53,6 +53,11 @@ struct x86_regs {
     bool pend_listed[TCG_MAX_TEMPS];   /* in pend_list (once at most) */
     int pend_list[TCG_MAX_TEMPS];
     int nb_pend;
+    /* FP shadows: a temp an FP fast path produced or read may also be
+     * in an xmm register (xmm_of, or -1), always equal to its value */
+    int8_t xmm_of[TCG_MAX_TEMPS];
+    int xmm_temp[16];
+    unsigned xmm_last_use[16];
 };
 
 /* Memory home of temp t ([base + disp]); false for env (r14). */
@@ -97,6 +102,22 @@ void x86_regs_spill_all(struct x86_regs *r);
 void x86_regs_drop_dead(struct x86_regs *r, const struct tcg_op *op);
 /* Spill the allocatable registers a C call clobbers. */
 void x86_regs_before_call(struct x86_regs *r);
+/*
+ * The xmm shadows of x86-fast.c's operands and results (xmm5-15; xmm0-4
+ * are the fast paths' scratch): a temp's shadow (or -1); a shadow for t
+ * (t's value must be put there: the caller emits that); the code that
+ * refills every shadow after a C call clobbered them (no state change);
+ * forgetting them all.  Writing t drops its shadow.
+ */
+#define X86_XMM_FIRST 5
+int x86_xmm_of(const struct x86_regs *r, uint64_t t);
+int x86_xmm_assign(struct x86_regs *r, uint64_t t);
+void x86_xmm_refill(const struct x86_regs *r);
+void x86_xmm_forget(struct x86_regs *r);
+/* reg = t, changing no allocator state (for code on one path only). */
+void x86_reg_peek(const struct x86_regs *r, int reg, uint64_t t);
+/* Whether an allocatable register a C call clobbers holds a temp. */
+bool x86_regs_call_clobbered_busy(const struct x86_regs *r);
 
 /*
  * The FP fast paths of x86-fast.c, at a helper call with its arguments
@@ -108,6 +129,8 @@ void x86_regs_before_call(struct x86_regs *r);
 bool x86_fast_usable(struct x86_regs *r, const struct tcg_op *op, const struct tcg_helper *h);
 bool x86_fast_deferred(const struct x86_regs *r, const struct tcg_op *op,
                        const struct tcg_helper *h, int i);
+/* Whether the fast path leaves its FP result in xmm0 (not a compare). */
+bool x86_fast_result_fp(const struct tcg_helper *h);
 int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_helper *h,
                  uint8_t *done[X86_FAST_MAX_DONE]);
 

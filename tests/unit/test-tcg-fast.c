@@ -150,6 +150,16 @@ static bool is_f64(const struct tcg_helper *h)
  * operands and result in the low 32 bits (the helpers' view).
  */
 static tcg_i64 f[5];
+/* Values computed before the helper call and used after it (into f0),
+ * checking that the registers caching them survive both the fast path
+ * and the call. */
+#define NB_WITNESS 7
+static tcg_i64 witness[NB_WITNESS];
+
+static uint64_t witness_key(int k)
+{
+    return 0x0123456789abcdefull * (uint64_t)(k + 1);
+}
 
 static void build(enum rv_fph id, uint32_t rm, struct tcg_tb *tb)
 {
@@ -178,6 +188,11 @@ static void build(enum rv_fph id, uint32_t rm, struct tcg_tb *tb)
         args[n++] = rmt.n;
     }
     assert_int_equal(n, h->nargs);
+    /* live across the call: enough to fill the call-clobbered registers */
+    for (int k = 0; k < NB_WITNESS; k++) {
+        witness[k] = tcg_temp_new_i64();
+        tcg_gen_xori_i64(witness[k], f[1], witness_key(k));
+    }
     if (h->ret == TCG_TYPE_I64) {
         tcg_i64 r = tcg_temp_new_i64();
 
@@ -189,8 +204,23 @@ static void build(enum rv_fph id, uint32_t rm, struct tcg_tb *tb)
         tcg_gen_call(h, r.n, args);
         tcg_gen_extu_i32_i64(f[3], r);
     }
+    for (int k = 1; k < NB_WITNESS; k++) {
+        tcg_gen_muli_i64(witness[0], witness[0], 3);
+        tcg_gen_add_i64(witness[0], witness[0], witness[k]);
+    }
+    tcg_gen_mov_i64(f[0], witness[0]);
     tcg_gen_exit_tb(0);
     assert_int_equal(tcg_gen_code(tb), 0);
+}
+
+/* f0 as the block computes it from f1 around the call */
+static uint64_t witness_value(uint64_t f1)
+{
+    uint64_t acc = f1 ^ witness_key(0);
+
+    for (int k = 1; k < NB_WITNESS; k++)
+        acc = acc * 3 + (f1 ^ witness_key(k));
+    return acc;
 }
 
 /* The helper called directly on a copy of the state. */
@@ -319,6 +349,7 @@ static void check_backend(const char *backend, unsigned features)
     tcg_host_features_mask(features);
     ctx = tcg_ctx_new(0);
     tcg_ctx_set(ctx);
+    f[0] = tcg_global_i64(rv_env_layout.f, "f0");
     f[1] = tcg_global_i64(rv_env_layout.f + 8, "f1");
     f[2] = tcg_global_i64(rv_env_layout.f + 16, "f2");
     f[3] = tcg_global_i64(rv_env_layout.f + 24, "f3");
@@ -344,8 +375,10 @@ static void check_backend(const char *backend, unsigned features)
                 want = got;
                 in_flags = got.fflags;
                 reference(id, rm, &want);
+                want.f[0] = witness_value(got.f[1]);
                 host_pe(next() % 2);
                 assert_int_equal(tcg_tb_exec(&tb, &got), 0);
+                assert_int_equal(got.f[0], want.f[0]);
                 if (got.f[3] != want.f[3] || got.fflags != want.fflags) {
                     print_error("%s features %x %s rm %u: a %llx b %llx c %llx fflags in %x: "
                                 "got %llx/%x want %llx/%x\n",
@@ -363,6 +396,234 @@ static void check_backend(const char *backend, unsigned features)
     host_pe(false);
     tcg_ctx_free(ctx);
     tcg_host_features_mask(TCG_FEAT_ALL);
+}
+
+/*
+ * Chains: random blocks of binary64 operations where results feed later
+ * operations (read from the JIT's xmm shadows), interleaved with integer
+ * writes to the same temps (which must drop the shadows), branches over
+ * such writes (labels forget the shadows), pending constants, and a helper
+ * without a fast path (a C call clobbering every xmm register); the final
+ * temps and fflags against the helpers called in C.
+ */
+enum { CHAIN_SLOTS = 6, CHAIN_STEPS = 14 };
+enum chain_kind { CH_FAST, CH_XOR, CH_SKIP, CH_MIN, CH_CLOBBER };
+struct chain_step {
+    enum chain_kind kind;
+    enum rv_fph id;
+    int dst, src[3];
+    uint64_t imm;
+};
+
+static const enum rv_fph chain_helpers[] = {
+    RV_FPH_FADD_D, RV_FPH_FSUB_D, RV_FPH_FMUL_D, RV_FPH_FDIV_D, RV_FPH_FSQRT_D,
+    RV_FPH_FLT_D, RV_FPH_FMADD_D, RV_FPH_FNMSUB_D,
+};
+
+/* A helper without a fast path that, like any C code may, uses the
+ * xmm registers the JIT keeps its shadows in. */
+#define CLOBBER_RESULT 0x3ff0000000000123ull
+static uint64_t clobber_xmm(void *env)
+{
+    (void)env;
+    /* 1.5: an ordinary number, which a fast path would not reject */
+    __asm__ volatile("movabsq $0x3ff8000000000000, %%rax\n\tmovq %%rax, %%xmm5\n\t"
+                     "movaps %%xmm5, %%xmm6\n\t"
+                     "movaps %%xmm5, %%xmm7\n\tmovaps %%xmm5, %%xmm8\n\t"
+                     "movaps %%xmm5, %%xmm9\n\tmovaps %%xmm5, %%xmm10\n\t"
+                     "movaps %%xmm5, %%xmm11\n\tmovaps %%xmm5, %%xmm12\n\t"
+                     "movaps %%xmm5, %%xmm13\n\tmovaps %%xmm5, %%xmm14\n\t"
+                     "movaps %%xmm5, %%xmm15"
+                     ::: "rax", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11",
+                         "xmm12", "xmm13", "xmm14", "xmm15");
+    return CLOBBER_RESULT;
+}
+
+static const struct tcg_helper clobber_helper = {
+    .name = "clobber_xmm", .func = (void *)clobber_xmm,
+    .flags = TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS,
+    .ret = TCG_TYPE_I64, .nargs = 1, .args = { TCG_TYPE_PTR },
+};
+
+static void chain_random(struct chain_step *p)
+{
+    for (int i = 0; i < CHAIN_STEPS; i++) {
+        uint64_t r = next() % 20;
+
+        p[i].kind = r < 13 ? CH_FAST : r < 15 ? CH_XOR : r < 17 ? CH_SKIP : r < 19 ? CH_MIN
+                                                                              : CH_CLOBBER;
+        p[i].id = chain_helpers[next() % (sizeof(chain_helpers) / sizeof(chain_helpers[0]))];
+        p[i].dst = (int)(next() % CHAIN_SLOTS);
+        for (int k = 0; k < 3; k++)
+            p[i].src[k] = (int)(next() % CHAIN_SLOTS);
+        /* flips of low bits mostly: the value stays an ordinary number */
+        p[i].imm = next() % 3 ? next() & 0xff : next();
+    }
+}
+
+static void chain_build(const struct chain_step *p, const tcg_i64 *g, uint64_t c4,
+                        uint64_t c5, struct tcg_tb *tb)
+{
+    tcg_i64 v[CHAIN_SLOTS];
+    tcg_i32 rm;
+
+    tcg_func_start();
+    for (int k = 0; k < CHAIN_SLOTS; k++) {
+        v[k] = tcg_temp_new_i64();
+        if (k < 4)
+            tcg_gen_mov_i64(v[k], g[k]);
+    }
+    /* constants only noted (movi is lazy) until something reads them */
+    tcg_gen_movi_i64(v[4], c4);
+    tcg_gen_movi_i64(v[5], c5);
+    rm = tcg_temp_new_i32();
+    tcg_gen_movi_i32(rm, RV_RM_RNE);
+    for (int i = 0; i < CHAIN_STEPS; i++) {
+        const struct tcg_helper *h = &rv_fp_helpers[p[i].id];
+        tcg_label *l;
+        int args[5], n = 0;
+
+        switch (p[i].kind) {
+        case CH_FAST:
+            args[n++] = tcg_env().n;
+            for (int k = 0; k < (shape_of(h) == UN ? 1 : shape_of(h) == FMA ? 3 : 2); k++)
+                args[n++] = v[p[i].src[k]].n;
+            if (shape_of(h) != CMP)
+                args[n++] = rm.n;
+            tcg_gen_call(h, v[p[i].dst].n, args);
+            break;
+        case CH_XOR:
+            tcg_gen_xori_i64(v[p[i].dst], v[p[i].dst], p[i].imm);
+            break;
+        case CH_SKIP:
+            /* the skipped code gives dst a new shadow: not the taken path's */
+            l = tcg_gen_new_label();
+            tcg_gen_brcondi_i64(TCG_COND_LTU, v[p[i].src[0]], p[i].imm << 56, l);
+            tcg_gen_xori_i64(v[p[i].dst], v[p[i].dst], 1);
+            args[n++] = tcg_env().n;
+            args[n++] = v[p[i].src[1]].n;
+            args[n++] = v[p[i].src[2]].n;
+            args[n++] = rm.n;
+            tcg_gen_call(&rv_fp_helpers[RV_FPH_FADD_D], v[p[i].dst].n, args);
+            tcg_gen_set_label(l);
+            break;
+        case CH_CLOBBER:
+            args[n++] = tcg_env().n;
+            tcg_gen_call(&clobber_helper, v[p[i].dst].n, args);
+            break;
+        case CH_MIN:
+            h = &rv_fp_helpers[RV_FPH_FMIN_D];
+            args[n++] = tcg_env().n;
+            args[n++] = v[p[i].src[0]].n;
+            args[n++] = v[p[i].src[1]].n;
+            tcg_gen_call(h, v[p[i].dst].n, args);
+            break;
+        }
+    }
+    for (int k = 0; k < CHAIN_SLOTS; k++)
+        tcg_gen_mov_i64(g[k], v[k]);
+    tcg_gen_exit_tb(0);
+    assert_int_equal(tcg_gen_code(tb), 0);
+}
+
+static void chain_reference(const struct chain_step *p, struct rv_cpu *c, uint64_t c4,
+                            uint64_t c5)
+{
+    typedef uint64_t (*fn2)(struct rv_cpu *, uint64_t, uint64_t);
+    typedef uint64_t (*fn3)(struct rv_cpu *, uint64_t, uint64_t, uint32_t);
+    typedef uint64_t (*fn4)(struct rv_cpu *, uint64_t, uint64_t, uint64_t, uint32_t);
+    uint64_t v[CHAIN_SLOTS];
+
+    memcpy(v, &c->f[8], 4 * sizeof(v[0]));
+    v[4] = c4;
+    v[5] = c5;
+    for (int i = 0; i < CHAIN_STEPS; i++) {
+        const struct tcg_helper *h = &rv_fp_helpers[p[i].id];
+        const int *s = p[i].src;
+
+        switch (p[i].kind) {
+        case CH_FAST:
+            switch (shape_of(h)) {
+            case UN:
+                v[p[i].dst] = ((uint64_t (*)(struct rv_cpu *, uint64_t, uint32_t))h->func)(
+                    c, v[s[0]], RV_RM_RNE);
+                break;
+            case FMA:
+                v[p[i].dst] = ((fn4)h->func)(c, v[s[0]], v[s[1]], v[s[2]], RV_RM_RNE);
+                break;
+            case CMP:
+                v[p[i].dst] = ((fn2)h->func)(c, v[s[0]], v[s[1]]);
+                break;
+            default:
+                v[p[i].dst] = ((fn3)h->func)(c, v[s[0]], v[s[1]], RV_RM_RNE);
+                break;
+            }
+            break;
+        case CH_XOR:
+            v[p[i].dst] ^= p[i].imm;
+            break;
+        case CH_SKIP:
+            if (!(v[s[0]] < p[i].imm << 56)) {
+                v[p[i].dst] ^= 1;
+                v[p[i].dst] = ((fn3)rv_fp_helpers[RV_FPH_FADD_D].func)(c, v[s[1]], v[s[2]],
+                                                                      RV_RM_RNE);
+            }
+            break;
+        case CH_CLOBBER:
+            v[p[i].dst] = CLOBBER_RESULT;
+            break;
+        case CH_MIN:
+            v[p[i].dst] = ((fn2)rv_fp_helpers[RV_FPH_FMIN_D].func)(c, v[s[0]], v[s[1]]);
+            break;
+        }
+    }
+    memcpy(&c->f[8], v, sizeof(v));
+}
+
+static void test_fast_chains(void **state)
+{
+    struct tcg_ctx *ctx;
+    tcg_i64 g[CHAIN_SLOTS];
+
+    (void)state;
+    if (tcg_backend_select("jit") != 0)
+        skip();
+    ctx = tcg_ctx_new(0);
+    tcg_ctx_set(ctx);
+    for (int k = 0; k < CHAIN_SLOTS; k++)
+        g[k] = tcg_global_i64(rv_env_layout.f + 8 * (8 + k), "fs");
+    for (int prog = 0; prog < 400; prog++) {
+        struct chain_step p[CHAIN_STEPS];
+        uint64_t c4 = operand(true), c5 = operand(true);
+        struct tcg_tb tb;
+
+        chain_random(p);
+        chain_build(p, g, c4, c5, &tb);
+        for (int i = 0; i < 50; i++) {
+            struct rv_cpu got, want;
+
+            memset(&got, 0, sizeof(got));
+            for (int k = 0; k < 4; k++)
+                got.f[8 + k] = operand(true);
+            got.fflags = next() % 2 ? RV_FFLAG_NX : 0;
+            want = got;
+            chain_reference(p, &want, c4, c5);
+            host_pe(next() % 2);
+            assert_int_equal(tcg_tb_exec(&tb, &got), 0);
+            for (int k = 0; k < CHAIN_SLOTS; k++) {
+                if (got.f[8 + k] != want.f[8 + k]) {
+                    print_error("program %d run %d: slot %d got %llx want %llx\n", prog, i,
+                                k, (unsigned long long)got.f[8 + k],
+                                (unsigned long long)want.f[8 + k]);
+                    fail();
+                }
+            }
+            assert_int_equal(got.fflags, want.fflags);
+        }
+        tcg_tb_free(&tb);
+    }
+    host_pe(false);
+    tcg_ctx_free(ctx);
 }
 
 static void test_fast_paths_jit(void **state)
@@ -395,6 +656,7 @@ int main(void)
         cmocka_unit_test(test_fast_paths_jit),
         cmocka_unit_test(test_fast_paths_jit_no_fma),
         cmocka_unit_test(test_fast_paths_tci),
+        cmocka_unit_test(test_fast_chains),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
