@@ -91,9 +91,9 @@ static uint8_t *gen_fast_range(struct x86_regs *r, bool f64, bool tiny_ok, bool 
     int emax = f64 ? 0x7ff : 0xff;
     int lo = tiny_ok ? 0 : product ? (f64 ? 55 : 26) : 2;
 
-    x_rr(r->b, (f64 ? X_W : 0) | OP_MOV_LD, R9, RAX);
-    x_shifti(r->b, f64, EXT_SHR, R9, f64 ? 52 : 23);
-    x_alui(r->b, 0, EXT_AND, R9, emax);
+    /* r9 = the exponent field: the sign shifted out (lea r9, [rax + rax]) */
+    x_rm(r->b, (f64 ? X_W : 0) | OP_LEA, R9, RAX, RAX, 0);
+    x_shifti(r->b, f64, EXT_SHR, R9, f64 ? 53 : 24);
     if (lo)
         x_alui(r->b, 0, EXT_SUB, R9, lo);
     x_alui(r->b, 0, EXT_CMP, R9, emax - lo);
@@ -195,13 +195,11 @@ static bool gen_fast_exact(struct x86_regs *r, const struct tcg_helper *h,
 /* A zero result in rax is exact when an operand named by zero is zero
  * too (0 * finite, 0 / nonzero, sqrt(±0): nothing raised, the sign
  * the host gives); jumps taken when so go into done[] (*n of them). */
-static void gen_fast_zero(struct x86_regs *r, const struct fast_op *f, uint8_t *slow,
-                          uint8_t **done, int *n)
+static void gen_fast_zero(struct x86_regs *r, const struct fast_op *f, uint8_t **done, int *n)
 {
     int wq = f->f64 ? X_W : 0;
     uint8_t *not_zero;
 
-    x_patch32(slow, r->b->p);
     x_rr(r->b, wq | OP_MOV_LD, R9, RAX);
     x_rr(r->b, wq | OP_ADD, R9, R9);
     not_zero = x_jcc8(r->b, CC_NE);
@@ -216,17 +214,35 @@ static void gen_fast_zero(struct x86_regs *r, const struct fast_op *f, uint8_t *
     x_patch8(not_zero, r->b->p);
 }
 
+/* The value arguments in rsi, rdx, rcx (the call's registers), for the
+ * code that reads them there: the exactness and zero tests, and the
+ * way to the call (x86_fast_deferred).  Changes no allocator state. */
+static void load_args(struct x86_regs *r, const struct tcg_op *op, const struct tcg_helper *h)
+{
+    static const int regs[] = { RSI, RDX, RCX };
+    /* after env: the operands, then the rounding mode but for compares */
+    int nvals = h->nargs - 1 - (fast_ops[h->fast].kind != FK_CMP);
+
+    for (int i = 0; i < nvals; i++)
+        x86_reg_peek(r, regs[i], op->args[op->nb_oargs + 1 + i]);
+}
+
 /* xmm i = the FP operand i (after env), from its xmm shadow when it has
  * one (no trip through a general register on the dependency chain),
- * else from gpr, where gen_call loaded it. */
-static void operand(struct x86_regs *r, const struct tcg_op *op, int i, int wq, int gpr)
+ * else from where the allocator has it. */
+static void operand(struct x86_regs *r, const struct tcg_op *op, int i, int wq)
 {
     int k = x86_xmm_of(r, op->args[op->nb_oargs + 1 + i]);
 
-    if (k >= 0)
+    if (k >= 0) {
         x_rr(r->b, X_0F | 0x28, i, k);                      /* movaps */
-    else
-        x_rr(r->b, wq | OP_MOVD_X, i, gpr);
+        return;
+    }
+    x86_reg_peek_xmm(r, i, op->args[op->nb_oargs + 1 + i], wq);
+    /* read again later (a loaded value used by several operations):
+     * from a shadow then */
+    if (!(op->dead >> (op->nb_oargs + 1 + i) & 1))
+        x_rr(r->b, X_0F | 0x28, x86_xmm_assign(r, op->args[op->nb_oargs + 1 + i]), i);
 }
 
 bool x86_fast_result_fp(const struct tcg_helper *h)
@@ -263,8 +279,10 @@ bool x86_fast_deferred(const struct x86_regs *r, const struct tcg_op *op,
 
     if (i == 0)
         return r->s->temps[t].kind == TCG_TEMP_ENV;
-    return i == h->nargs - 1 && fast_ops[h->fast].kind != FK_CMP &&
-           x86_reg_const(r, t, &v);
+    if (i == h->nargs - 1 && fast_ops[h->fast].kind != FK_CMP)
+        return x86_reg_const(r, t, &v);
+    /* the FP operands: the fast path reads them itself */
+    return fast_ops[h->fast].kind != FK_CVT;
 }
 
 /*
@@ -305,11 +323,11 @@ int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_h
     product = h->fast == TCG_FAST_MUL_F64 || h->fast == TCG_FAST_MUL_F32;
     exact = f->kind == FK_CVT && f->f64 && f->op != 64;
     if (f->kind != FK_CVT)
-        operand(r, op, 0, wq, RSI);
+        operand(r, op, 0, wq);
     if (f->kind != FK_CVT && h->fast != TCG_FAST_SQRT_F64 && h->fast != TCG_FAST_SQRT_F32)
-        operand(r, op, 1, wq, RDX);
+        operand(r, op, 1, wq);
     if (f->kind == FK_FMA)
-        operand(r, op, 2, wq, RCX);
+        operand(r, op, 2, wq);
     if (f->kind == FK_CMP) {
         x_rr(r->b, f->f64 ? OP_UCOMISD : OP_UCOMISS, 0, 1);
         slow = x_jcc32(r->b, 0xa);          /* jp: unordered */
@@ -327,6 +345,8 @@ int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_h
         x_rm(r->b, 0xf6, 0, X86_ENV, X_NOREG, h->fast_flag_off);    /* test byte */
         x_b(r->b, h->fast_flag_mask);
         done[n++] = x_jcc32(r->b, CC_NE);                           /* accrued */
+        if (f->kind != FK_CVT)
+            load_args(r, op, h);
         if (!gen_fast_exact(r, h, f, done, &n, to_call, &nc, h->fast_flag_off,
                             h->fast_flag_mask)) {
             x_rm(r->b, X_0F | 0xae, 3, RSP, X_NOREG, -8);             /* stmxcsr */
@@ -349,8 +369,11 @@ int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_h
         }
     }
     done[n++] = x_jcc32(r->b, -1);
-    if (f->zero)
-        gen_fast_zero(r, f, slow, done, &n);
+    if (f->zero) {
+        x_patch32(slow, r->b->p);
+        load_args(r, op, h);
+        gen_fast_zero(r, f, done, &n);
+    }
     else if (slow)
         x_patch32(slow, r->b->p);
     for (int i = 0; i < nc; i++)

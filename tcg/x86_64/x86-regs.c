@@ -480,6 +480,23 @@ void x86_reg_peek(const struct x86_regs *r, int reg, uint64_t t)
         home_move(r, OP_MOV_LD, reg, t);
 }
 
+void x86_reg_peek_xmm(const struct x86_regs *r, int xmm, uint64_t t, int wq)
+{
+    int k = r->slot_of[t];
+    int base = RSP;
+    int32_t disp = 0;
+
+    if (r->s->temps[t].kind == TCG_TEMP_ENV || (r->enabled && r->pend[t])) {
+        x86_reg_peek(r, R9, t);
+        x_rr(r->b, wq | OP_MOVD_X, xmm, R9);
+    } else if (r->enabled && k >= 0) {
+        x_rr(r->b, wq | OP_MOVD_X, xmm, alloc_regs[k]);
+    } else {
+        x86_home(r->s, t, &base, &disp);
+        x_rm(r->b, wq | OP_MOVD_X, xmm, base, X_NOREG, disp);
+    }
+}
+
 bool x86_regs_call_clobbered_busy(const struct x86_regs *r)
 {
     for (int k = 0; k < NB_ALLOC; k++) {

@@ -116,6 +116,8 @@ void x86_xmm_refill(const struct x86_regs *r);
 void x86_xmm_forget(struct x86_regs *r);
 /* reg = t, changing no allocator state (for code on one path only). */
 void x86_reg_peek(const struct x86_regs *r, int reg, uint64_t t);
+/* xmm = t (its low 32 bits only when !wq), likewise; uses r9. */
+void x86_reg_peek_xmm(const struct x86_regs *r, int xmm, uint64_t t, int wq);
 /* Whether an allocatable register a C call clobbers holds a temp. */
 bool x86_regs_call_clobbered_busy(const struct x86_regs *r);
 
