@@ -231,8 +231,8 @@ static const struct tcg_helper helper_lookup = {
 /*
  * Inline jump-cache probe: the entry for dest is
  * env + EXEC_ENV_OFF(jc) + (exec_jc_hash(dest) << EXEC_JC_ENTRY_SHIFT);
- * when its pc and flags match and its ptr is set, continue there without
- * leaving generated code.  Otherwise the helper looks in the block cache
+ * when its pc and flags match, continue at its ptr without leaving
+ * generated code (0: through the loop).  Otherwise the helper looks in the block cache
  * (and refills the entry).  The flags compared are the block's own: a
  * front end ends a block that changes them with an exit to the loop.
  */
@@ -258,9 +258,10 @@ void exec_gen_lookup_and_goto_ptr(struct exec_dc *dc, tcg_i64 dest)
         tcg_gen_ld_i64(v, (tcg_ptr){ e.n },
                        jc + (intptr_t)offsetof(struct exec_jc_entry, flags), TCG_MO_32);
         tcg_gen_brcondi_i64(TCG_COND_NE, v, dc->flags, slow);
+        /* an empty ptr (an entry being refilled) leaves through goto_ptr
+         * to the loop, which looks dest up, as the helper would */
         tcg_gen_ld_i64(ptr, (tcg_ptr){ e.n },
                        jc + (intptr_t)offsetof(struct exec_jc_entry, ptr), TCG_MO_64);
-        tcg_gen_brcondi_i64(TCG_COND_EQ, ptr, 0, slow);
         tcg_gen_goto_ptr((tcg_ptr){ ptr.n });
         tcg_gen_set_label(slow);
     }

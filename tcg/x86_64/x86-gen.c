@@ -474,6 +474,24 @@ static void gen_call(struct gen *g, const struct tcg_op *op)
 }
 
 /* Whether the op's n temps can be used in allocated registers. */
+static bool direct(const struct gen *g, const uint64_t *a, int n);
+
+/* add d, env, x (a pointer into the CPU state): lea d, [r14 + x]. */
+static bool gen_env_add(struct gen *g, const struct tcg_op *op)
+{
+    const uint64_t *a = op->args;
+    unsigned keep = 0;
+    int rx;
+
+    if (op->opc != TCG_OP_add || op->type != TCG_TYPE_I64 || !g->regs.enabled ||
+        g->s->temps[a[1]].kind != TCG_TEMP_ENV || !direct(g, a + 2, 1) || !direct(g, a, 1))
+        return false;
+    rx = x86_reg_use(&g->regs, a[2], &keep);
+    x_rm(&g->b, X_W | OP_LEA, x86_reg_def(&g->regs, a[0], &keep), X86_ENV, rx, 0);
+    return true;
+}
+
+/* Whether the op's n temps can be used in allocated registers. */
 static bool direct(const struct gen *g, const uint64_t *a, int n)
 {
     if (!g->regs.enabled)
@@ -785,6 +803,8 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
                              op->opc != TCG_OP_sub);
             break;
         }
+        if (gen_env_add(g, op))
+            break;
         ld(g, RAX, a[1]);
         ld(g, RCX, a[2]);
         binop_rr(g, w, op->opc == TCG_OP_mul ? OP_IMUL : alu[op->opc], RAX, RCX);
@@ -969,6 +989,19 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
             else if (!store_imm(g, a[0], a[3] & TCG_MO_SIZE, (int32_t)a[2]))
                 store(g, x86_reg_use(&g->regs, a[0], &keep), a[3] & TCG_MO_SIZE,
                       X86_ENV, X_NOREG, (int32_t)a[2]);
+            break;
+        }
+        if (direct(g, a, 2) && (int64_t)a[2] == (int32_t)a[2]) {
+            /* a pointer in a register (an entry of the jump cache) */
+            unsigned keep = 0;
+            int rb = x86_reg_use(&g->regs, a[1], &keep);
+
+            if (op->opc == TCG_OP_ld)
+                load(g, x86_reg_def(&g->regs, a[0], &keep), (unsigned)a[3], w, rb, X_NOREG,
+                     (int32_t)a[2]);
+            else
+                store(g, x86_reg_use(&g->regs, a[0], &keep), a[3] & TCG_MO_SIZE, rb, X_NOREG,
+                      (int32_t)a[2]);
             break;
         }
         ld(g, RAX, a[1]);
