@@ -131,7 +131,8 @@ BENCH_GUEST_CFLAGS := -static -O2 -ffp-contract=off -Wall -Wextra -Werror
 BENCH_GUEST_BINS := $(if $(shell command -v $(CROSS_CC_riscv64) 2>/dev/null),\
 	$(BENCH_GUEST_SRCS:tests/bench/guest/%.c=$(BUILD)/tests/bench/riscv64/%)) \
 	$(BENCH_GUEST_SRCS:tests/bench/guest/%.c=$(BUILD)/tests/bench/host/%) \
-	$(BUILD)/tests/bench/host/hello
+	$(BUILD)/tests/bench/host/hello $(BUILD)/tests/bench/host/hello-dyn \
+	$(if $(shell command -v $(CROSS_CC_riscv64) 2>/dev/null),$(BUILD)/tests/bench/riscv64/hello-dyn)
 $(BUILD)/tests/bench/riscv64/%: tests/bench/guest/%.c
 	@mkdir -p $(dir $@)
 	$(CROSS_CC_riscv64) $(BENCH_GUEST_CFLAGS) -o $@ $< -lm
@@ -141,6 +142,13 @@ $(BUILD)/tests/bench/host/%: tests/bench/guest/%.c
 $(BUILD)/tests/bench/host/hello: tests/guest/hello.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BENCH_GUEST_CFLAGS) -o $@ $<
+# the dynamic start-up row: both dynamically linked (the guest through -L)
+$(BUILD)/tests/bench/host/hello-dyn: tests/guest/hello.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -Wextra -Werror -o $@ $<
+$(BUILD)/tests/bench/riscv64/hello-dyn: tests/guest/hello.c
+	@mkdir -p $(dir $@)
+	$(CROSS_CC_riscv64) -O2 -Wall -Wextra -Werror -o $@ $<
 .PHONY: bench-guest
 bench-guest: $(BENCH_GUEST_BINS)
 

@@ -52,6 +52,11 @@ struct tcg_ctx {
     struct tcg_op *spare;
     struct tcg_temp temps[TCG_MAX_TEMPS];
     struct tcg_label labels[TCG_MAX_LABELS];
+    /* the insn tables of the block being generated, and their packing */
+    unsigned insn_cap;
+    uint64_t *insn_data_buf;
+    uint32_t *insn_end_buf;
+    uint8_t *pack_buf;
 };
 
 struct tcg_backend {

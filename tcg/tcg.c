@@ -61,6 +61,9 @@ void tcg_ctx_free(struct tcg_ctx *s)
         tcg_ctx = NULL;
     free(s->ops);
     free(s->spare);
+    free(s->insn_data_buf);
+    free(s->insn_end_buf);
+    free(s->pack_buf);
     free(s);
 }
 
@@ -265,13 +268,26 @@ int tcg_tb_alloc_insns(struct tcg_ctx *s, struct tcg_tb *tb)
     for (int i = 0; i < s->nb_ops; i++)
         n += s->ops[i].opc == TCG_OP_insn_start;
     tb->nb_insns = n;
-    /* one allocation for both tables (insn_end follows insn_data) */
-    tb->insn_data = calloc(n ? n : 1, TCG_INSN_DATA_WORDS * sizeof(uint64_t) + sizeof(uint32_t));
-    if (!tb->insn_data) {
-        tb->insn_end = NULL;
-        return -ENOMEM;
+    if (n + 1 > s->insn_cap) {
+        unsigned cap = (n + 1) * 2;
+        /* per insn: each word and the end as ULEB128 of at most 10 bytes */
+        void *d = realloc(s->insn_data_buf, cap * TCG_INSN_DATA_WORDS * sizeof(uint64_t));
+        void *e = d ? realloc(s->insn_end_buf, cap * sizeof(uint32_t)) : NULL;
+        void *p = e ? realloc(s->pack_buf, cap * (TCG_INSN_DATA_WORDS + 1) * 10) : NULL;
+
+        if (d)
+            s->insn_data_buf = d;
+        if (e)
+            s->insn_end_buf = e;
+        if (p)
+            s->pack_buf = p;
+        if (!p)
+            return -ENOMEM;
+        s->insn_cap = cap;
     }
-    tb->insn_end = (uint32_t *)(tb->insn_data + (size_t)(n ? n : 1) * TCG_INSN_DATA_WORDS);
+    tb->insn_data = s->insn_data_buf;
+    tb->insn_end = s->insn_end_buf;
+    memset(tb->insn_end, 0, (n + 1) * sizeof(uint32_t));
     for (int i = 0; i < s->nb_ops; i++) {
         if (s->ops[i].opc != TCG_OP_insn_start)
             continue;
@@ -279,6 +295,87 @@ int tcg_tb_alloc_insns(struct tcg_ctx *s, struct tcg_tb *tb)
                TCG_INSN_DATA_WORDS * sizeof(uint64_t));
     }
     return 0;
+}
+
+/*
+ * The insn tables packed: per insn, each data word's difference from the
+ * previous insn's and the end offset's, zigzag-encoded ULEB128 (mostly a
+ * byte each, against 20 bytes unpacked: for the thousands of blocks a
+ * dynamically linked program's start translates, pages not touched).
+ */
+static uint8_t *put_uleb(uint8_t *p, uint64_t v)
+{
+    do {
+        *p++ = (uint8_t)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+        v >>= 7;
+    } while (v);
+    return p;
+}
+
+static const uint8_t *get_uleb(const uint8_t *p, uint64_t *v)
+{
+    unsigned shift = 0;
+
+    *v = 0;
+    do {
+        *v |= (uint64_t)(*p & 0x7f) << shift;
+        shift += 7;
+    } while (*p++ & 0x80 && shift < 64);
+    return p;
+}
+
+static uint64_t zigzag(uint64_t d)
+{
+    return d << 1 ^ (uint64_t)((int64_t)d >> 63);
+}
+
+static uint64_t unzigzag(uint64_t z)
+{
+    return z >> 1 ^ -(z & 1);
+}
+
+static int pack_insns(struct tcg_ctx *s, struct tcg_tb *tb)
+{
+    uint64_t prev[TCG_INSN_DATA_WORDS + 1] = { 0 };
+    uint8_t *p = s->pack_buf;
+
+    for (unsigned i = 0; i < tb->nb_insns; i++) {
+        for (int w = 0; w <= TCG_INSN_DATA_WORDS; w++) {
+            uint64_t v = w < TCG_INSN_DATA_WORDS ? tb->insn_data[i * TCG_INSN_DATA_WORDS + w]
+                                                 : tb->insn_end[i];
+
+            p = put_uleb(p, zigzag(v - prev[w]));
+            prev[w] = v;
+        }
+    }
+    tb->insn_data = NULL;
+    tb->insn_end = NULL;
+    tb->insns = malloc((size_t)(p - s->pack_buf) + 1);
+    if (!tb->insns)
+        return -ENOMEM;
+    memcpy(tb->insns, s->pack_buf, (size_t)(p - s->pack_buf));
+    return 0;
+}
+
+bool tcg_tb_insn(const struct tcg_tb *tb, unsigned i, uint64_t data[TCG_INSN_DATA_WORDS],
+                 uint32_t *end)
+{
+    uint64_t v[TCG_INSN_DATA_WORDS + 1] = { 0 }, z;
+    const uint8_t *p = tb->insns;
+
+    if (!p || i >= tb->nb_insns)
+        return false;
+    for (unsigned k = 0; k <= i; k++) {
+        for (int w = 0; w <= TCG_INSN_DATA_WORDS; w++) {
+            p = get_uleb(p, &z);
+            v[w] += unzigzag(z);
+        }
+    }
+    if (data)
+        memcpy(data, v, TCG_INSN_DATA_WORDS * sizeof(uint64_t));
+    if (end)
+        *end = (uint32_t)v[TCG_INSN_DATA_WORDS];
+    return true;
 }
 
 int tcg_gen_code(struct tcg_tb *tb)
@@ -304,6 +401,8 @@ int tcg_gen_code(struct tcg_tb *tb)
     tb->guest_base = s->guest_base;
     tb->jmp_off[0] = tb->jmp_off[1] = UINT32_MAX;
     ret = cur_backend->gen_code(s, tb);
+    if (ret >= 0)
+        ret = pack_insns(s, tb);
     if (ret < 0) {
         tcg_tb_free(tb);
         return ret;
@@ -324,7 +423,8 @@ void tcg_code_flush(void)
 
 void tcg_tb_free(struct tcg_tb *tb)
 {
-    free(tb->insn_data);
+    free(tb->insns);
+    tb->insns = NULL;
     tb->insn_data = NULL;
     tb->insn_end = NULL;
 }
@@ -371,10 +471,18 @@ int tcg_tb_find_insn(const struct tcg_tb *tb, uintptr_t pc)
 {
     uintptr_t start = (uintptr_t)tb->code;
 
-    if (pc < start || pc >= start + tb->size)
+    uint64_t end = 0, z;
+    const uint8_t *p = tb->insns;
+
+    if (pc < start || pc >= start + tb->size || !p)
         return -1;
     for (unsigned i = 0; i < tb->nb_insns; i++) {
-        if (pc - start < tb->insn_end[i])
+        for (int w = 0; w <= TCG_INSN_DATA_WORDS; w++) {
+            p = get_uleb(p, &z);
+            if (w == TCG_INSN_DATA_WORDS)
+                end += unzigzag(z);
+        }
+        if (pc - start < end)
             return (int)i;
     }
     return -1;

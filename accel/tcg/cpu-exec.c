@@ -256,11 +256,14 @@ uintptr_t exec_helper_lookup_tb_ptr(void *env, uint64_t pc)
 
 static void restore_insn(struct exec_cpu *cpu, struct exec_tb *tb, int insn)
 {
+    uint64_t data[TCG_INSN_DATA_WORDS];
+
     if (!tb || !tb->t.nb_insns)
         return;
     if (insn < 0 || (unsigned)insn >= tb->t.nb_insns)
         insn = 0;
-    cpu->fe->restore_state(cpu->env, &tb->t.insn_data[insn * TCG_INSN_DATA_WORDS]);
+    if (tcg_tb_insn(&tb->t, (unsigned)insn, data, NULL))
+        cpu->fe->restore_state(cpu->env, data);
 }
 
 static void log_state(struct exec_cpu *cpu, const struct exec_tb *tb)

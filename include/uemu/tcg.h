@@ -200,8 +200,12 @@ struct tcg_tb {
     void *code;              /* entry (executable view or bytecode) */
     size_t size;
     unsigned nb_insns;
-    uint64_t *insn_data;     /* nb_insns * TCG_INSN_DATA_WORDS */
-    uint32_t *insn_end;      /* code offset after each insn's code */
+    /* While the backend generates the block (the context's scratch):
+     * nb_insns * TCG_INSN_DATA_WORDS, and the code offset after each
+     * insn's code.  Then NULL: both live packed in insns (tcg_tb_insn). */
+    uint64_t *insn_data;
+    uint32_t *insn_end;
+    uint8_t *insns;
     uint32_t jmp_off[2];     /* patch site of goto_tb n, UINT32_MAX: none */
     /* where a jump from the block to itself enters (0: the entry); the
      * JIT skips reloading registers that the jump left holding the
@@ -314,6 +318,10 @@ uintptr_t tcg_tb_ptr(const struct tcg_tb *tb);
 uintptr_t tcg_fault_code_pc(uintptr_t host_pc);
 /* Index of the guest insn whose code holds host pc (or bytecode pc), or -1. */
 int tcg_tb_find_insn(const struct tcg_tb *tb, uintptr_t pc);
+/* Insn i's insn_start data and the code offset after its code; false
+ * when there is no insn i.  Async-signal-safe, as tcg_tb_find_insn. */
+bool tcg_tb_insn(const struct tcg_tb *tb, unsigned i, uint64_t data[TCG_INSN_DATA_WORDS],
+                 uint32_t *end);
 /* Host disassembly (capstone) or bytecode listing of tb. */
 void tcg_tb_dump(FILE *f, const struct tcg_tb *tb);
 

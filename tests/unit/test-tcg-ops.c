@@ -718,15 +718,46 @@ static void test_insn_table(void **state)
         tcg_gen_exit_tb(0);
         assert_int_equal(tcg_gen_code(&tb), 0);
         assert_int_equal(tb.nb_insns, 2);
-        assert_int_equal(tb.insn_data[0], 0x1000);
-        assert_int_equal(tb.insn_data[1], 5);
-        assert_int_equal(tb.insn_data[2], 0x1004);
-        assert_int_equal(tb.insn_data[3], 6);
-        assert_true(tb.insn_end[0] <= tb.insn_end[1]);
-        assert_true(tb.insn_end[1] <= tb.size);
+        uint64_t d0[TCG_INSN_DATA_WORDS], d1[TCG_INSN_DATA_WORDS];
+        uint32_t end0, end1;
+
+        assert_true(tcg_tb_insn(&tb, 0, d0, &end0));
+        assert_true(tcg_tb_insn(&tb, 1, d1, &end1));
+        assert_false(tcg_tb_insn(&tb, 2, d1, NULL));
+        assert_int_equal(d0[0], 0x1000);
+        assert_int_equal(d0[1], 5);
+        assert_int_equal(d1[0], 0x1004);
+        assert_int_equal(d1[1], 6);
+        assert_true(end0 <= end1);
+        assert_true(end1 <= tb.size);
         assert_int_equal(tcg_tb_find_insn(&tb, (uintptr_t)tb.code), 0);
-        assert_int_equal(tcg_tb_find_insn(&tb, (uintptr_t)tb.code + tb.insn_end[0]), 1);
+        assert_int_equal(tcg_tb_find_insn(&tb, (uintptr_t)tb.code + end0), 1);
         assert_int_equal(tcg_tb_find_insn(&tb, (uintptr_t)tb.code + tb.size), -1);
+        tcg_tb_free(&tb);
+
+        /* the packed tables keep any 64-bit values, going down too */
+        static const uint64_t vals[][2] = {
+            { 0xfffffffffffff000ull, 0 }, { 0x10, ~0ull }, { 0x8000000000000000ull, 1 },
+            { 0x7fffffffffffffffull, 0x123456789abcdefull }, { 0x10, 0x10 },
+        };
+        tcg_func_start();
+        for (size_t i = 0; i < ARRAY_LEN(vals); i++) {
+            tcg_gen_insn_start(vals[i][0], vals[i][1]);
+            tcg_gen_addi_i64(R[0], R[0], i + 1);
+        }
+        tcg_gen_exit_tb(0);
+        assert_int_equal(tcg_gen_code(&tb), 0);
+        assert_int_equal(tb.nb_insns, ARRAY_LEN(vals));
+        end0 = 0;
+        for (unsigned i = 0; i < ARRAY_LEN(vals); i++) {
+            assert_true(tcg_tb_insn(&tb, i, d0, &end1));
+            assert_int_equal(d0[0], vals[i][0]);
+            assert_int_equal(d0[1], vals[i][1]);
+            assert_true(end1 >= end0 && end1 <= tb.size);
+            if (end1 > end0)
+                assert_int_equal(tcg_tb_find_insn(&tb, (uintptr_t)tb.code + end1 - 1), i);
+            end0 = end1;
+        }
         tcg_tb_free(&tb);
         tcg_code_flush();
     }
