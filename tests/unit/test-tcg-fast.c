@@ -11,7 +11,9 @@
  * fast path must prove the operation exact or find it inexact), in
  * every rounding mode (only RNE may take it, but for exact conversions).  The block also
  * runs on TCI, which always calls the helper, and on the JIT without
- * FMA3 (the fallbacks).
+ * FMA3 (the fallbacks).  Values live across each call must survive it
+ * (the fast path keeps r10/r11; the way to the helper saves them), and
+ * random chains of operations check the JIT's xmm shadows of FP values.
  */
 #include <setjmp.h>
 #include <stdarg.h>
