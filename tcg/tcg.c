@@ -261,39 +261,45 @@ const char *tcg_backend_name(void)
     return cur_backend->name;
 }
 
+/* Room for n insns in the context's tables (and their packing). */
+static int reserve_insns(struct tcg_ctx *s, unsigned n)
+{
+    unsigned cap = n * 2 < 64 ? 64 : n * 2;
+    /* per insn: each word and the end as ULEB128 of at most 10 bytes */
+    void *d = realloc(s->insn_data_buf, cap * TCG_INSN_DATA_WORDS * sizeof(uint64_t));
+    void *e = d ? realloc(s->insn_end_buf, cap * sizeof(uint32_t)) : NULL;
+    void *p = e ? realloc(s->pack_buf, cap * (TCG_INSN_DATA_WORDS + 1) * 10) : NULL;
+
+    if (d)
+        s->insn_data_buf = d;
+    if (e)
+        s->insn_end_buf = e;
+    if (p)
+        s->pack_buf = p;
+    if (!p)
+        return -ENOMEM;
+    s->insn_cap = cap;
+    return 0;
+}
+
 int tcg_tb_alloc_insns(struct tcg_ctx *s, struct tcg_tb *tb)
 {
-    unsigned n = 0, k = 0;
+    unsigned k = 0;
 
-    for (int i = 0; i < s->nb_ops; i++)
-        n += s->ops[i].opc == TCG_OP_insn_start;
-    tb->nb_insns = n;
-    if (n + 1 > s->insn_cap) {
-        unsigned cap = (n + 1) * 2;
-        /* per insn: each word and the end as ULEB128 of at most 10 bytes */
-        void *d = realloc(s->insn_data_buf, cap * TCG_INSN_DATA_WORDS * sizeof(uint64_t));
-        void *e = d ? realloc(s->insn_end_buf, cap * sizeof(uint32_t)) : NULL;
-        void *p = e ? realloc(s->pack_buf, cap * (TCG_INSN_DATA_WORDS + 1) * 10) : NULL;
-
-        if (d)
-            s->insn_data_buf = d;
-        if (e)
-            s->insn_end_buf = e;
-        if (p)
-            s->pack_buf = p;
-        if (!p)
-            return -ENOMEM;
-        s->insn_cap = cap;
-    }
-    tb->insn_data = s->insn_data_buf;
-    tb->insn_end = s->insn_end_buf;
-    memset(tb->insn_end, 0, (n + 1) * sizeof(uint32_t));
     for (int i = 0; i < s->nb_ops; i++) {
         if (s->ops[i].opc != TCG_OP_insn_start)
             continue;
-        memcpy(&tb->insn_data[k++ * TCG_INSN_DATA_WORDS], s->ops[i].args,
+        if (k + 1 >= s->insn_cap && reserve_insns(s, k + 1) < 0)
+            return -ENOMEM;
+        memcpy(&s->insn_data_buf[k * TCG_INSN_DATA_WORDS], s->ops[i].args,
                TCG_INSN_DATA_WORDS * sizeof(uint64_t));
+        s->insn_end_buf[k++] = 0;
     }
+    if (!s->insn_cap && reserve_insns(s, 1) < 0)
+        return -ENOMEM;
+    tb->nb_insns = k;
+    tb->insn_data = s->insn_data_buf;
+    tb->insn_end = s->insn_end_buf;
     return 0;
 }
 
