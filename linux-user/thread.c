@@ -217,6 +217,22 @@ int lu_thread_start(struct exec_cpu *cpu, uint64_t sigmask, uint64_t clear_child
  * the log instead of closing it (sys-exec.c).
  */
 #define VFORK_STACK_SIZE (8u << 20)
+/* ASan keeps the poison of the child's dead frames (it leaves by _exit,
+ * never returning) in the shadow of the stack's addresses, which a
+ * later mapping may reuse: the stack's shadow is cleared both ways. */
+#if defined(__SANITIZE_ADDRESS__)
+#define VFORK_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define VFORK_ASAN 1
+#endif
+#endif
+#ifdef VFORK_ASAN
+#include <sanitizer/asan_interface.h>
+#define unpoison_stack(p, n) __asan_unpoison_memory_region(p, n)
+#else
+#define unpoison_stack(p, n) ((void)(p), (void)(n))
+#endif
 /* Blocks the child allocated for an execve, which never returns when
  * it succeeds: the parent frees them (the C library heap is shared). */
 #define VFORK_LEFT_MAX 8
@@ -282,6 +298,7 @@ int lu_thread_vfork(struct exec_cpu *cpu, int exit_sig, uint64_t clear_child,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
     if (stack == MAP_FAILED)
         return -ENOMEM;
+    unpoison_stack(stack, VFORK_STACK_SIZE + page);
     /* A guard page below the stack. */
     mprotect(stack, page, PROT_NONE);
     sig = lu_signal_vfork_begin(cpu);
@@ -300,6 +317,7 @@ int lu_thread_vfork(struct exec_cpu *cpu, int exit_sig, uint64_t clear_child,
     robust_head = saved_robust;
     vfork_child = saved_vfork;
     lu_signal_vfork_end(sig);
+    unpoison_stack(stack + page, VFORK_STACK_SIZE);
     munmap(stack, VFORK_STACK_SIZE + page);
     return pid < 0 ? -err : pid;
 }

@@ -538,38 +538,34 @@ static bool has_back_branch(const struct tcg_ctx *s)
 }
 
 /*
- * The bitsets, kept per thread from block to block (allocating and
- * filling them anew was a tenth of the optimizer's time): globals is
- * rebuilt only when the number of globals changes.
+ * The bitsets, kept in the context from block to block (allocating and
+ * filling them anew was a tenth of the optimizer's time; freed with the
+ * context, not lost with a thread): globals is rebuilt only when the
+ * number of globals changes.
  */
-static __thread struct {
-    uint64_t *buf;
-    size_t cap;
-    int globals_for, globals_words;
-} live_mem;
-
 static bool live_alloc(struct tcg_ctx *s, struct live *l)
 {
+    struct tcg_live_mem *lm = &s->live_mem;
     size_t need = (size_t)l->words * (size_t)(s->nb_labels + 3);
 
-    if (need > live_mem.cap) {
-        uint64_t *b = realloc(live_mem.buf, need * sizeof(uint64_t));
+    if (need > lm->cap) {
+        uint64_t *b = realloc(lm->buf, need * sizeof(uint64_t));
 
         if (!b)
             return false;
-        live_mem.buf = b;
-        live_mem.cap = need;
-        live_mem.globals_for = -1;
+        lm->buf = b;
+        lm->cap = need;
+        lm->globals_for = -1;
     }
-    l->globals = live_mem.buf;
+    l->globals = lm->buf;
     l->cur = l->globals + l->words;
     l->labels = l->cur + l->words;
-    if (live_mem.globals_for != s->nb_globals || live_mem.globals_words != l->words) {
+    if (lm->globals_for != s->nb_globals || lm->globals_words != l->words) {
         memset(l->globals, 0, (size_t)l->words * sizeof(uint64_t));
         for (int t = 1; t < s->nb_globals; t++)
             l->globals[t / 64] |= 1ull << (t % 64);
-        live_mem.globals_for = s->nb_globals;
-        live_mem.globals_words = l->words;
+        lm->globals_for = s->nb_globals;
+        lm->globals_words = l->words;
     }
     memset(l->labels, 0, (size_t)l->words * (size_t)(s->nb_labels + 1) * sizeof(uint64_t));
     return true;

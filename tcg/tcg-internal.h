@@ -52,6 +52,12 @@ struct tcg_ctx {
     struct tcg_op *spare;
     struct tcg_temp temps[TCG_MAX_TEMPS];
     struct tcg_label labels[TCG_MAX_LABELS];
+    /* the optimizer's liveness bitsets (tcg/optimize.c) */
+    struct tcg_live_mem {
+        uint64_t *buf;
+        size_t cap;
+        int globals_for, globals_words;
+    } live_mem;
     /* the insn tables of the block being generated, and their packing */
     unsigned insn_cap;
     uint64_t *insn_data_buf;

@@ -61,6 +61,7 @@ void tcg_ctx_free(struct tcg_ctx *s)
         tcg_ctx = NULL;
     free(s->ops);
     free(s->spare);
+    free(s->live_mem.buf);
     free(s->insn_data_buf);
     free(s->insn_end_buf);
     free(s->pack_buf);
