@@ -364,20 +364,29 @@ static int pack_insns(struct tcg_ctx *s, struct tcg_tb *tb)
     return 0;
 }
 
+/* v (the data words, then the end) of the insn at p, from the previous
+ * insn's; returns the next insn's position. */
+static const uint8_t *next_insn(const uint8_t *p, uint64_t v[TCG_INSN_DATA_WORDS + 1])
+{
+    uint64_t z;
+
+    for (int w = 0; w <= TCG_INSN_DATA_WORDS; w++) {
+        p = get_uleb(p, &z);
+        v[w] += unzigzag(z);
+    }
+    return p;
+}
+
 bool tcg_tb_insn(const struct tcg_tb *tb, unsigned i, uint64_t data[TCG_INSN_DATA_WORDS],
                  uint32_t *end)
 {
-    uint64_t v[TCG_INSN_DATA_WORDS + 1] = { 0 }, z;
+    uint64_t v[TCG_INSN_DATA_WORDS + 1] = { 0 };
     const uint8_t *p = tb->insns;
 
     if (!p || i >= tb->nb_insns)
         return false;
-    for (unsigned k = 0; k <= i; k++) {
-        for (int w = 0; w <= TCG_INSN_DATA_WORDS; w++) {
-            p = get_uleb(p, &z);
-            v[w] += unzigzag(z);
-        }
-    }
+    for (unsigned k = 0; k <= i; k++)
+        p = next_insn(p, v);
     if (data)
         memcpy(data, v, TCG_INSN_DATA_WORDS * sizeof(uint64_t));
     if (end)
@@ -477,19 +486,14 @@ uintptr_t tcg_fault_code_pc(uintptr_t host_pc)
 int tcg_tb_find_insn(const struct tcg_tb *tb, uintptr_t pc)
 {
     uintptr_t start = (uintptr_t)tb->code;
-
-    uint64_t end = 0, z;
+    uint64_t v[TCG_INSN_DATA_WORDS + 1] = { 0 };
     const uint8_t *p = tb->insns;
 
     if (pc < start || pc >= start + tb->size || !p)
         return -1;
     for (unsigned i = 0; i < tb->nb_insns; i++) {
-        for (int w = 0; w <= TCG_INSN_DATA_WORDS; w++) {
-            p = get_uleb(p, &z);
-            if (w == TCG_INSN_DATA_WORDS)
-                end += unzigzag(z);
-        }
-        if (pc - start < end)
+        p = next_insn(p, v);
+        if (pc - start < v[TCG_INSN_DATA_WORDS])
             return (int)i;
     }
     return -1;

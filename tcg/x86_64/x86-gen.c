@@ -725,14 +725,14 @@ static int gen_cmp_direct(struct gen *g, const uint64_t *a, int w, int cond,
 
 /* st of a pending constant to env: mov [r14 + disp], imm (no register);
  * false when the value is no constant the instruction can hold. */
-static bool store_imm(struct gen *g, uint64_t t, unsigned size, int32_t disp)
+static bool store_imm(struct gen *g, uint64_t t, unsigned size, int base, int32_t disp)
 {
     uint64_t v;
 
     if (!x86_reg_const(&g->regs, t, &v) ||
         (size == 3 && v != (uint64_t)(int64_t)(int32_t)v))
         return false;
-    x_rm(&g->b, size == 0 ? 0xc6 : sized(size, 0xc7, 0xc7), 0, X86_ENV, X_NOREG, disp);
+    x_rm(&g->b, size == 0 ? 0xc6 : sized(size, 0xc7, 0xc7), 0, base, X_NOREG, disp);
     switch (size) {
     case 0: x_b(&g->b, (uint8_t)v); break;
     case 1: x_b(&g->b, (uint8_t)v); x_b(&g->b, (uint8_t)(v >> 8)); break;
@@ -979,27 +979,18 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         branch(g, cc_of[a[2]], a[3]);
         break;
     case TCG_OP_ld: case TCG_OP_st:
-        if (g->regs.enabled && g->s->temps[a[1]].kind == TCG_TEMP_ENV &&
-            g->s->temps[a[0]].kind != TCG_TEMP_ENV && (int64_t)a[2] == (int32_t)a[2]) {
-            unsigned keep = 0;
-
-            if (op->opc == TCG_OP_ld)
-                load(g, x86_reg_def(&g->regs, a[0], &keep), (unsigned)a[3], w,
-                     X86_ENV, X_NOREG, (int32_t)a[2]);
-            else if (!store_imm(g, a[0], a[3] & TCG_MO_SIZE, (int32_t)a[2]))
-                store(g, x86_reg_use(&g->regs, a[0], &keep), a[3] & TCG_MO_SIZE,
-                      X86_ENV, X_NOREG, (int32_t)a[2]);
-            break;
-        }
-        if (direct(g, a, 2) && (int64_t)a[2] == (int32_t)a[2]) {
-            /* a pointer in a register (an entry of the jump cache) */
+        /* through env (r14) or a pointer in a register (a jump-cache
+         * entry) */
+        if (g->regs.enabled && g->s->temps[a[0]].kind != TCG_TEMP_ENV &&
+            (g->s->temps[a[1]].kind == TCG_TEMP_ENV || direct(g, a + 1, 1)) &&
+            (int64_t)a[2] == (int32_t)a[2]) {
             unsigned keep = 0;
             int rb = x86_reg_use(&g->regs, a[1], &keep);
 
             if (op->opc == TCG_OP_ld)
                 load(g, x86_reg_def(&g->regs, a[0], &keep), (unsigned)a[3], w, rb, X_NOREG,
                      (int32_t)a[2]);
-            else
+            else if (!store_imm(g, a[0], a[3] & TCG_MO_SIZE, rb, (int32_t)a[2]))
                 store(g, x86_reg_use(&g->regs, a[0], &keep), a[3] & TCG_MO_SIZE, rb, X_NOREG,
                       (int32_t)a[2]);
             break;
