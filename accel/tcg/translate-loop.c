@@ -25,6 +25,7 @@
 
 #include "accel/tcg/exec-internal.h"
 #include "uemu/guest-space.h"
+#include "uemu/heap-warm.h"
 #include "uemu/log.h"
 #include "uemu/options.h"
 #include "uemu/page-table.h"
@@ -206,6 +207,7 @@ int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
     tb->pc_end = dc.pc_next > pc ? dc.pc_next : pc + 1;
     exec_tb_insert_locked(tb);
     exec_stats.translated++;
+    heap_warm_follow();
     *out = tb;
     return 0;
 }

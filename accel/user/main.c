@@ -27,6 +27,7 @@
 #include "uemu/elfload.h"
 #include "uemu/exec.h"
 #include "uemu/guest-space.h"
+#include "uemu/heap-warm.h"
 #include "uemu/host-page.h"
 #include "uemu/linux-user-cpu.h"
 #include "uemu/linux-user-exec.h"
@@ -363,6 +364,10 @@ static void apply_binfmt(struct uemu_options *o, const struct binfmt_invocation 
     o->prog_argc = n;
 }
 
+/* What translating a small program allocates (a static hello world:
+ * about 400 KiB), faulted in at once: see heap-warm.c. */
+#define UEMU_HEAP_WARM (384u << 10)
+
 int main(int argc, char **argv, char **envp)
 {
     struct uemu_options o;
@@ -387,6 +392,7 @@ int main(int argc, char **argv, char **envp)
         break;
     case UEMU_ACTION_RUN: {
         struct binfmt_invocation b;
+        heap_warm(UEMU_HEAP_WARM);
         binfmt_detect(&b, argv[0]);
         apply_binfmt(&o, &b);
         /* The host's own path of uemu, for a guest execve of a guest program. */

@@ -9,6 +9,11 @@
  * registers, reserves the frame (X86_FRAME bytes of temp slots, rsp
  * 16-byte aligned), sets r14 = env and r15 = guest_base and jumps to code.
  * Blocks leave by jumping to the epilogue with the return value in rax.
+ *
+ * Pages are faulted in ahead of the allocation point, POPULATE_CHUNK at a
+ * time and in both views, with one madvise each: a page fault costs about
+ * 10 us on virtual machines like the CI runners (0.7 us per page when
+ * populated in bulk), and a new page is touched twice, once per view.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -19,9 +24,13 @@
 #include "tcg/x86_64/x86.h"
 
 #define CODE_SIZE (32u << 20)
+#define POPULATE_CHUNK (64u << 10)
+/* Populate when less than this is left: most blocks are far smaller. */
+#define POPULATE_SLACK (16u << 10)
 
 static uint8_t *rw, *rx;
 static size_t used;      /* bytes in use, prologue included */
+static size_t populated; /* bytes faulted in, both views */
 static size_t prologue_size;
 static uint8_t *epilogue_rx;
 static int init_error;
@@ -82,12 +91,28 @@ static void init(void)
     emit_prologue();
 }
 
+/* Best effort: before Linux 5.14 (EINVAL) pages fault in one by one. */
+static void populate_ahead(void)
+{
+    size_t n;
+
+    if (populated >= used + POPULATE_SLACK || populated >= CODE_SIZE)
+        return;
+    n = POPULATE_CHUNK;
+    if (n > CODE_SIZE - populated)
+        n = CODE_SIZE - populated;
+    madvise(rw + populated, n, MADV_POPULATE_WRITE);
+    madvise(rx + populated, n, MADV_POPULATE_READ);
+    populated += n;
+}
+
 int x86_code_begin(struct xbuf *b)
 {
     pthread_once(&once, init);
     if (init_error)
         return init_error;
     pthread_mutex_lock(&lock);
+    populate_ahead();
     b->start = b->p = rw + used;
     b->end = rw + CODE_SIZE;
     b->rx_delta = rx - rw;
