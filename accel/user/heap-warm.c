@@ -42,10 +42,9 @@ void heap_warm(size_t bytes)
     if (n) {
         lo = ((uintptr_t)chunk[0] + page - 1) & ~(uintptr_t)(page - 1);
         hi = ((uintptr_t)chunk[n - 1] + WARM_CHUNK) & ~(uintptr_t)(page - 1);
-        /* Best effort: before Linux 5.14 it fails with EINVAL.  Chunks
-         * from one brk heap are in ascending order. */
-        /* Only a contiguous run: another allocator (the sanitizers')
-         * may spread the chunks far apart. */
+        /* Chunks from one brk heap are contiguous and ascending; another
+         * allocator (the sanitizers') may spread them apart: then none.
+         * Best effort: before Linux 5.14 madvise fails with EINVAL. */
         if (hi > lo && hi - lo <= n * WARM_CHUNK + page &&
             madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE) == 0)
             warm_end = hi;
@@ -61,7 +60,7 @@ void heap_warm_follow(void)
     /* Not warmed (or populating is not supported): nothing to follow. */
     if (!lo)
         return;
-    end = (uintptr_t)sbrk(0) & ~(uintptr_t)(getpagesize() - 1);
+    end = (uintptr_t)sbrk(0) & ~((uintptr_t)sysconf(_SC_PAGESIZE) - 1);
     if (end == lo)
         return;
     /* Lower after a trim; a racing caller populates the same pages again,
