@@ -77,6 +77,12 @@ struct tcg_backend {
     uintptr_t (*fault_code_pc)(uintptr_t host_pc);
     /* host instructions of a block (-d profile), NULL: not counted */
     unsigned (*count_insns)(const struct tcg_tb *tb);
+    /* moving code (tcg_tb_export/import), NULL: cannot; import sets
+     * code and size only */
+    void (*export_code)(const struct tcg_tb *tb, uintptr_t ptr_base, uint8_t *out);
+    int (*import_code)(struct tcg_tb *tb, const struct tcg_tb_image *img, uintptr_t ptr_base);
+    /* the host features the backend's code uses */
+    unsigned (*features)(void);
 };
 
 /* tcg-profile.c: a block's translation starts and ends. */

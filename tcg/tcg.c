@@ -341,6 +341,27 @@ static uint64_t unzigzag(uint64_t z)
     return z >> 1 ^ -(z & 1);
 }
 
+/* tb->insns: the packed insns, then the relocations (4-byte aligned),
+ * in one allocation. */
+static int keep_tables(struct tcg_tb *tb, const uint8_t *insns, size_t insns_size,
+                       const uint32_t *relocs)
+{
+    size_t at = (insns_size + 3) & ~(size_t)3;
+    uint8_t *p = malloc(at + (size_t)tb->nb_relocs * sizeof(uint32_t) + 1);
+
+    tb->insns = p;
+    tb->relocs = NULL;
+    if (!p)
+        return -ENOMEM;
+    memcpy(p, insns, insns_size);
+    tb->insns_size = insns_size;
+    if (tb->nb_relocs) {
+        memcpy(p + at, relocs, (size_t)tb->nb_relocs * sizeof(uint32_t));
+        tb->relocs = (const uint32_t *)(p + at);
+    }
+    return 0;
+}
+
 static int pack_insns(struct tcg_ctx *s, struct tcg_tb *tb)
 {
     uint64_t prev[TCG_INSN_DATA_WORDS + 1] = { 0 };
@@ -357,11 +378,7 @@ static int pack_insns(struct tcg_ctx *s, struct tcg_tb *tb)
     }
     tb->insn_data = NULL;
     tb->insn_end = NULL;
-    tb->insns = malloc((size_t)(p - s->pack_buf) + 1);
-    if (!tb->insns)
-        return -ENOMEM;
-    memcpy(tb->insns, s->pack_buf, (size_t)(p - s->pack_buf));
-    return 0;
+    return keep_tables(tb, s->pack_buf, (size_t)(p - s->pack_buf), tb->relocs);
 }
 
 /* v (the data words, then the end) of the insn at p, from the previous
@@ -441,6 +458,8 @@ void tcg_tb_free(struct tcg_tb *tb)
 {
     free(tb->insns);
     tb->insns = NULL;
+    tb->relocs = NULL;
+    tb->nb_relocs = 0;
     tb->insn_data = NULL;
     tb->insn_end = NULL;
 }
@@ -470,6 +489,58 @@ uintptr_t tcg_tb_ptr(const struct tcg_tb *tb)
 void tcg_tb_dump(FILE *f, const struct tcg_tb *tb)
 {
     tb->be->dump(f, tb);
+}
+
+bool tcg_tb_export(const struct tcg_tb *tb, uintptr_t ptr_base, uint8_t *code_out,
+                   struct tcg_tb_image *img)
+{
+    if (!tb->be->export_code || !tb->insns)
+        return false;
+    tb->be->export_code(tb, ptr_base, code_out);
+    *img = (struct tcg_tb_image){
+        .code = code_out, .size = tb->size,
+        .insns = tb->insns, .insns_size = tb->insns_size, .nb_insns = tb->nb_insns,
+        .relocs = tb->relocs, .nb_relocs = tb->nb_relocs,
+        .jmp_off = { tb->jmp_off[0], tb->jmp_off[1] }, .loop_off = tb->loop_off,
+    };
+    return true;
+}
+
+int tcg_tb_import(struct tcg_tb *tb, const struct tcg_tb_image *img, uintptr_t ptr_base)
+{
+    int ret;
+
+    memset(tb, 0, sizeof(*tb));
+    if (!cur_backend->import_code)
+        return -ENOTSUP;
+    /* the insns are trusted: the accel checks the image's integrity */
+    if (!img->size || img->nb_insns == 0 || !img->insns_size ||
+        (img->loop_off && img->loop_off >= img->size))
+        return -EINVAL;
+    for (int n = 0; n < 2; n++) {
+        if (img->jmp_off[n] != UINT32_MAX &&
+            (img->jmp_off[n] < 1 || (size_t)img->jmp_off[n] + 4 > img->size))
+            return -EINVAL;
+    }
+    tb->be = cur_backend;
+    tb->guest_base = tcg_ctx->guest_base;
+    tb->nb_insns = img->nb_insns;
+    tb->nb_relocs = img->nb_relocs;
+    tb->jmp_off[0] = img->jmp_off[0];
+    tb->jmp_off[1] = img->jmp_off[1];
+    tb->loop_off = img->loop_off;
+    ret = keep_tables(tb, img->insns, img->insns_size, img->relocs);
+    if (ret == 0)
+        ret = cur_backend->import_code(tb, img, ptr_base);
+    if (ret < 0)
+        tcg_tb_free(tb);
+    return ret;
+}
+
+void tcg_backend_code_key(char *buf, size_t size)
+{
+    snprintf(buf, size, "%s/%x", cur_backend->name,
+             cur_backend->features ? cur_backend->features() : 0u);
 }
 
 uintptr_t tcg_fault_code_pc(uintptr_t host_pc)

@@ -206,6 +206,12 @@ struct tcg_tb {
     uint64_t *insn_data;
     uint32_t *insn_end;
     uint8_t *insns;
+    size_t insns_size;       /* bytes of insns */
+    /* Where the code depends on its own address or on pointers (JIT):
+     * TCG_RELOC_* kinds in the low 2 bits, the code offset above them.
+     * In the same allocation as insns. */
+    const uint32_t *relocs;
+    unsigned nb_relocs;
     uint32_t jmp_off[2];     /* patch site of goto_tb n, UINT32_MAX: none */
     /* where a jump from the block to itself enters (0: the entry); the
      * JIT skips reloading registers that the jump left holding the
@@ -324,5 +330,49 @@ bool tcg_tb_insn(const struct tcg_tb *tb, unsigned i, uint64_t data[TCG_INSN_DAT
                  uint32_t *end);
 /* Host disassembly (capstone) or bytecode listing of tb. */
 void tcg_tb_dump(FILE *f, const struct tcg_tb *tb);
+
+/*
+ * Moving compiled code: a block's code with everything that depends on
+ * where it ran undone (tcg_tb_export), to be placed again in this
+ * process or in a later run of the same uemu build (tcg_tb_import, into
+ * the current backend's code buffer).  What depends on the place:
+ *  - TCG_RELOC_EPILOGUE: a rel32 jump to the backend's common exit;
+ *  - TCG_RELOC_PTR32, TCG_RELOC_PTR64: the 32-bit (zero-extended) or
+ *    64-bit immediate of an exit_tb value of at least TCG_EXIT_PTR_MIN,
+ *    which is taken for a pointer (the accel's block descriptor with
+ *    flags in its low bits): the image holds it less the ptr_base given
+ *    to export, and import adds its own ptr_base (-ERANGE when a 32-bit
+ *    one does not fit);
+ *  - goto_tb jumps, which an image holds unchained.
+ * Helpers are called at their absolute addresses: an image is only good
+ * for the same uemu binary at the same load address.
+ */
+#define TCG_EXIT_PTR_MIN 65536u
+enum { TCG_RELOC_EPILOGUE = 0, TCG_RELOC_PTR32 = 1, TCG_RELOC_PTR64 = 2 };
+#define TCG_RELOC_KIND(r) ((r) & 3u)
+#define TCG_RELOC_OFF(r) ((r) >> 2)
+
+struct tcg_tb_image {
+    const uint8_t *code;
+    size_t size;
+    const uint8_t *insns;    /* tcg_tb.insns, packed */
+    size_t insns_size;
+    unsigned nb_insns;
+    const uint32_t *relocs;
+    unsigned nb_relocs;
+    uint32_t jmp_off[2], loop_off;
+};
+/* tb's image, its code written to code_out (tb->size bytes); false when
+ * the backend cannot move code (TCI). */
+bool tcg_tb_export(const struct tcg_tb *tb, uintptr_t ptr_base, uint8_t *code_out,
+                   struct tcg_tb_image *img);
+/* A block from an image (checked against its own bounds); 0, -ENOSPC
+ * when the code buffer is full, -EINVAL for an inconsistent image,
+ * -ERANGE when a pointer does not fit, -ENOTSUP when the current backend
+ * cannot, -ENOMEM. */
+int tcg_tb_import(struct tcg_tb *tb, const struct tcg_tb_image *img, uintptr_t ptr_base);
+/* What the current backend's code depends on besides the build: its
+ * name and the host features it uses. */
+void tcg_backend_code_key(char *buf, size_t size);
 
 #endif

@@ -52,6 +52,9 @@ struct gen {
     int nfix;
     struct stub *stubs;
     int nstubs;
+    uint32_t *relocs;              /* tcg_tb.relocs while generating */
+    unsigned nrelocs, reloc_cap;
+    bool reloc_failed;             /* out of memory for them */
 };
 
 static const uint8_t cc_of[TCG_COND_COUNT] = {
@@ -140,11 +143,28 @@ static void store(struct gen *g, int src, unsigned size, int base, int index,
     x_rm(&g->b, sized(size, OP_MOV_ST8, OP_MOV_ST), src, base, index, disp);
 }
 
+static void add_reloc(struct gen *g, const uint8_t *at, unsigned kind)
+{
+    if (g->nrelocs == g->reloc_cap) {
+        unsigned cap = g->reloc_cap ? 2 * g->reloc_cap : 64;
+        uint32_t *r = realloc(g->relocs, cap * sizeof(*r));
+
+        if (!r) {
+            g->reloc_failed = true;
+            return;
+        }
+        g->relocs = r;
+        g->reloc_cap = cap;
+    }
+    g->relocs[g->nrelocs++] = (uint32_t)(at - g->b.start) << 2 | kind;
+}
+
 static void jmp_epilogue(struct gen *g, int cc)
 {
     uint8_t *d = x_jcc32(&g->b, cc);
 
     x_patch32(d, x86_epilogue() - g->b.rx_delta);
+    add_reloc(g, d, TCG_RELOC_EPILOGUE);
 }
 
 static void branch(struct gen *g, int cc, uint64_t label)
@@ -1053,7 +1073,19 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         break;
     case TCG_OP_exit_tb:
         x86_regs_sync_globals(&g->regs);
-        x_movi(&g->b, RAX, a[0]);
+        if (a[0] >= TCG_EXIT_PTR_MIN) {
+            /* mov eax, imm32 or mov rax, imm64: a copy keeps the size */
+            bool wide = a[0] != (uint32_t)a[0];
+
+            x_op(&g->b, (wide ? X_W : 0) | (0xb8 + RAX), X_NOREG, X_NOREG, RAX);
+            if (wide)
+                x_d64(&g->b, a[0]);
+            else
+                x_d32(&g->b, (uint32_t)a[0]);
+            add_reloc(g, g->b.p - (wide ? 8 : 4), wide ? TCG_RELOC_PTR64 : TCG_RELOC_PTR32);
+        } else {
+            x_movi(&g->b, RAX, a[0]);
+        }
         jmp_epilogue(g, -1);
         break;
     case TCG_OP_goto_ptr:
@@ -1127,9 +1159,22 @@ static int emit(struct gen *g, struct tcg_tb *tb)
             break;
         case TCG_OP_goto_tb:
             x86_regs_sync_globals(&g->regs);
-            /* the displacement must not straddle a 4-byte boundary */
-            while (((uintptr_t)g->b.p + 1) & 3)
+            /* the displacement must not straddle a 4-byte boundary: one
+             * nop of the size needed (it runs on the way to the jump) */
+            switch (((uintptr_t)g->b.p + 1) & 3) {
+            case 1:             /* nop dword [rax] */
+                x_b(&g->b, 0x0f);
+                x_b(&g->b, 0x1f);
+                x_b(&g->b, 0x00);
+                break;
+            case 2:             /* xchg ax, ax */
+                x_b(&g->b, 0x66);
                 x_b(&g->b, 0x90);
+                break;
+            case 3:
+                x_b(&g->b, 0x90);
+                break;
+            }
             tb->jmp_off[op->args[0]] = (uint32_t)(x_jcc32(&g->b, -1) - g->b.start);
             break;
         default:
@@ -1208,6 +1253,7 @@ static void gen_free(void *p)
 
     free(g->fix);
     free(g->stubs);
+    free(g->relocs);
     free(g);
 }
 
@@ -1260,6 +1306,8 @@ static struct gen *gen_for(const struct tcg_ctx *s)
     memset(g->label_at, 0, (size_t)s->nb_labels * sizeof(g->label_at[0]));
     g->nfix = 0;
     g->nstubs = 0;
+    g->nrelocs = 0;
+    g->reloc_failed = false;
     return g;
 }
 
@@ -1279,9 +1327,13 @@ static int x86_gen_code(struct tcg_ctx *s, struct tcg_tb *tb)
          * stays in memory (the simplest code, kept as a baseline) */
         x86_regs_init(&g->regs, s, &g->b, s->optimize);
         ret = emit(g, tb);
+        if (ret == 0 && g->reloc_failed)
+            ret = -ENOMEM;
         if (ret == 0) {
             tb->code = g->b.start + g->b.rx_delta;
             tb->size = (size_t)(g->b.p - g->b.start);
+            tb->relocs = g->relocs;
+            tb->nb_relocs = g->nrelocs;
         }
         x86_code_end(&g->b, ret == 0);
     }
@@ -1306,6 +1358,98 @@ static void x86_set_jump(struct tcg_tb *tb, int n, const struct tcg_tb *dest)
                             (site_rx + 4))
                 : 0;
     __atomic_store_n((int32_t *)site_rw, disp, __ATOMIC_RELEASE);
+}
+
+static void x86_export(const struct tcg_tb *tb, uintptr_t ptr_base, uint8_t *out)
+{
+    memcpy(out, tb->code, tb->size);
+    for (int n = 0; n < 2; n++) {
+        if (tb->jmp_off[n] != UINT32_MAX)
+            memset(out + tb->jmp_off[n], 0, 4);
+    }
+    for (unsigned i = 0; i < tb->nb_relocs; i++) {
+        uint8_t *at = out + TCG_RELOC_OFF(tb->relocs[i]);
+        uint64_t v = 0;
+        uint32_t v32;
+
+        switch (TCG_RELOC_KIND(tb->relocs[i])) {
+        case TCG_RELOC_EPILOGUE:
+            memset(at, 0, 4);
+            break;
+        case TCG_RELOC_PTR32:
+            memcpy(&v32, at, 4);
+            v32 -= (uint32_t)ptr_base;
+            memcpy(at, &v32, 4);
+            break;
+        default:
+            memcpy(&v, at, 8);
+            v -= ptr_base;
+            memcpy(at, &v, 8);
+            break;
+        }
+    }
+}
+
+static int x86_import(struct tcg_tb *tb, const struct tcg_tb_image *img, uintptr_t ptr_base)
+{
+    struct xbuf b;
+    int ret;
+
+    for (unsigned i = 0; i < img->nb_relocs; i++) {
+        size_t off = TCG_RELOC_OFF(img->relocs[i]);
+        unsigned kind = TCG_RELOC_KIND(img->relocs[i]);
+        uint32_t v32;
+
+        if (kind > TCG_RELOC_PTR64 || off + (kind == TCG_RELOC_PTR64 ? 8 : 4) > img->size)
+            return -EINVAL;
+        if (kind == TCG_RELOC_PTR32) {
+            memcpy(&v32, img->code + off, 4);
+            if ((uint64_t)v32 + ptr_base > UINT32_MAX)
+                return -ERANGE;
+        }
+    }
+    ret = x86_code_begin(&b);
+    if (ret < 0)
+        return ret;
+    if ((size_t)(b.end - b.start) < img->size + X_MAX_OP_BYTES) {
+        x86_code_end(&b, false);
+        return -ENOSPC;
+    }
+    /* blocks start 16-byte aligned, so their goto_tb displacements stay
+     * 4-byte aligned wherever they go */
+    for (int n = 0; n < 2; n++) {
+        if (img->jmp_off[n] != UINT32_MAX && ((uintptr_t)b.start + img->jmp_off[n]) & 3) {
+            x86_code_end(&b, false);
+            return -EINVAL;
+        }
+    }
+    memcpy(b.start, img->code, img->size);
+    for (unsigned i = 0; i < img->nb_relocs; i++) {
+        uint8_t *at = b.start + TCG_RELOC_OFF(img->relocs[i]);
+        uint64_t v;
+        uint32_t v32;
+
+        switch (TCG_RELOC_KIND(img->relocs[i])) {
+        case TCG_RELOC_EPILOGUE:
+            x_patch32(at, x86_epilogue() - b.rx_delta);
+            break;
+        case TCG_RELOC_PTR32:
+            memcpy(&v32, at, 4);
+            v32 += (uint32_t)ptr_base;
+            memcpy(at, &v32, 4);
+            break;
+        default:
+            memcpy(&v, at, 8);
+            v += ptr_base;
+            memcpy(at, &v, 8);
+            break;
+        }
+    }
+    b.p = b.start + img->size;
+    tb->code = b.start + b.rx_delta;
+    tb->size = img->size;
+    x86_code_end(&b, true);
+    return 0;
 }
 
 static uintptr_t x86_tb_ptr(const struct tcg_tb *tb)
@@ -1352,6 +1496,9 @@ const struct tcg_backend tcg_backend_x86_64 = {
     .gen_code = x86_gen_code,
     .exec = x86_exec,
     .set_jump = x86_set_jump,
+    .export_code = x86_export,
+    .import_code = x86_import,
+    .features = x86_features,
     .tb_ptr = x86_tb_ptr,
     .flush = x86_code_flush,
     .dump = x86_dump,

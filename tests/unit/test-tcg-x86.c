@@ -514,6 +514,93 @@ static void test_dump_host_code(void **state)
     tcg_tb_free(&tb);
 }
 
+/*
+ * A block moved (tcg_tb_export/import) runs as the original with its own
+ * pointers: the exit_tb pointer is rebased, the chained goto_tb comes back
+ * unchained, the jump to the common exit still lands there, and the insn
+ * table is the same.  Images that do not fit their code, or pointers
+ * that do not fit the code's immediates, are refused; TCI cannot move
+ * code.
+ */
+static void test_export_import(void **state)
+{
+    const uintptr_t p0 = 0x12340000, p1 = 0x56780000;
+    struct tcg_tb a, b, c;
+    struct tcg_tb_image img, bad;
+    uint8_t code[4096];
+    uint64_t d0[TCG_INSN_DATA_WORDS], d1[TCG_INSN_DATA_WORDS];
+    uint32_t e0, e1;
+    struct env e;
+    tcg_label *l;
+
+    (void)state;
+    tcg_code_flush();
+    tcg_func_start();
+    tcg_gen_insn_start(0x1000, 0);
+    tcg_gen_addi_i64(R[0], R[0], 5);
+    l = tcg_gen_new_label();
+    tcg_gen_brcondi_i64(TCG_COND_EQ, R[1], 0, l);
+    tcg_gen_insn_start(0x1004, 0);
+    tcg_gen_goto_tb(0);
+    tcg_gen_exit_tb(p0 | 1);
+    tcg_gen_set_label(l);
+    tcg_gen_exit_tb(p0 | 2);
+    assert_int_equal(tcg_gen_code(&a), 0);
+    tcg_func_start();
+    tcg_gen_exit_tb(7);
+    assert_int_equal(tcg_gen_code(&c), 0);
+    tcg_tb_set_jump(&a, 0, &c);
+    e = (struct env){ { 0, 1 } };
+    assert_int_equal(tcg_tb_exec(&a, &e), 7);
+    assert_true(a.size <= sizeof(code));
+    assert_true(tcg_tb_export(&a, p0, code, &img));
+    assert_int_equal(img.size, a.size);
+
+    assert_int_equal(tcg_tb_import(&b, &img, p1), 0);
+    assert_ptr_not_equal(b.code, a.code);
+    e = (struct env){ { 10, 1 } };
+    assert_int_equal(tcg_tb_exec(&b, &e), p1 | 1);
+    assert_int_equal(e.r[0], 15);
+    e = (struct env){ { 10, 0 } };
+    assert_int_equal(tcg_tb_exec(&b, &e), p1 | 2);
+    tcg_tb_set_jump(&b, 0, &c);
+    e = (struct env){ { 0, 1 } };
+    assert_int_equal(tcg_tb_exec(&b, &e), 7);
+    /* the original keeps its own pointer and chain */
+    assert_int_equal(tcg_tb_exec(&a, &e), 7);
+    tcg_tb_reset_jump(&a, 0);
+    assert_int_equal(tcg_tb_exec(&a, &e), p0 | 1);
+    for (unsigned i = 0; i < 2; i++) {
+        assert_true(tcg_tb_insn(&a, i, d0, &e0));
+        assert_true(tcg_tb_insn(&b, i, d1, &e1));
+        assert_memory_equal(d0, d1, sizeof(d0));
+        assert_int_equal(e0, e1);
+    }
+    assert_false(tcg_tb_insn(&b, 2, d1, &e1));
+    tcg_tb_free(&b);
+
+    /* a 32-bit pointer stays 32 bits */
+    assert_int_equal(tcg_tb_import(&b, &img, (uintptr_t)1 << 32), -ERANGE);
+    bad = img;
+    bad.size = 3;
+    assert_int_equal(tcg_tb_import(&b, &bad, p1), -EINVAL);
+    bad = img;
+    bad.jmp_off[0] = (uint32_t)img.size;
+    assert_int_equal(tcg_tb_import(&b, &bad, p1), -EINVAL);
+    tcg_tb_free(&a);
+    tcg_tb_free(&b);
+    tcg_tb_free(&c);
+
+    assert_int_equal(tcg_backend_select("tci"), 0);
+    tcg_func_start();
+    tcg_gen_exit_tb(p0);
+    assert_int_equal(tcg_gen_code(&a), 0);
+    assert_false(tcg_tb_export(&a, p0, code, &img));
+    assert_int_equal(tcg_tb_import(&b, &img, p1), -ENOTSUP);
+    tcg_tb_free(&a);
+    assert_int_equal(tcg_backend_select("jit"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -527,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_code_buffer_full),
         cmocka_unit_test(test_threads_translate),
         cmocka_unit_test(test_dump_host_code),
+        cmocka_unit_test(test_export_import),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
