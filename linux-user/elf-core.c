@@ -46,6 +46,7 @@
 
 #include "elf-core.h"
 #include "proc.h"
+#include "uemu/byte-buf.h"
 #include "uemu/guest-mem.h"
 #include "uemu/guest-space.h"
 #include "uemu/linux-user.h"
@@ -59,40 +60,12 @@
 
 /* ------------------------------------------------------------------ notes */
 
-struct note_buf {
-    uint8_t *p;
-    size_t len, cap;
-    bool failed;
-};
-
-static void *note_room(struct note_buf *b, size_t n)
-{
-    if (b->failed)
-        return NULL;
-    if (b->len + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        uint8_t *q;
-
-        while (cap < b->len + n)
-            cap *= 2;
-        if (!(q = realloc(b->p, cap))) {
-            b->failed = true;
-            return NULL;
-        }
-        b->p = q;
-        b->cap = cap;
-    }
-    memset(b->p + b->len, 0, n);
-    b->len += n;
-    return b->p + b->len - n;
-}
-
 /* One note named "CORE": Elf64_Nhdr, the name and desc, each padded to
  * 4 bytes; returns desc (zeroed) to fill. */
-static uint8_t *add_note(struct note_buf *b, uint32_t type, size_t size)
+static uint8_t *add_note(struct byte_buf *b, uint32_t type, size_t size)
 {
     Elf64_Nhdr h = { .n_namesz = 5, .n_descsz = (Elf64_Word)size, .n_type = type };
-    uint8_t *n = note_room(b, sizeof(h) + 8 + ALIGN_UP(size, 4));
+    uint8_t *n = byte_buf_grow(b, sizeof(h) + 8 + ALIGN_UP(size, 4));
 
     if (!n)
         return NULL;
@@ -106,7 +79,7 @@ size_t lu_core_prstatus_size(const struct lu_core_isa *isa)
     return ALIGN_UP(sizeof(struct lu_core_prstatus_common) + isa->gregs_size + 4, 8);
 }
 
-static void put_prstatus(struct note_buf *b, const struct lu_core_facts *f)
+static void put_prstatus(struct byte_buf *b, const struct lu_core_facts *f)
 {
     const struct lu_core_isa *isa = f->isa;
     size_t size = lu_core_prstatus_size(isa);
@@ -126,7 +99,7 @@ static void put_prstatus(struct note_buf *b, const struct lu_core_facts *f)
     memcpy(d + sizeof(c) + isa->gregs_size, &fpvalid, 4);
 }
 
-static void put_prpsinfo(struct note_buf *b, const struct lu_core_facts *f)
+static void put_prpsinfo(struct byte_buf *b, const struct lu_core_facts *f)
 {
     uint8_t *d = add_note(b, LU_NT_PRPSINFO, sizeof(struct lu_core_prpsinfo));
     /* The dumping thread runs: state 0, 'R' (the kernel's fill_psinfo). */
@@ -145,7 +118,7 @@ static void put_prpsinfo(struct note_buf *b, const struct lu_core_facts *f)
 
 /* NT_FILE: count, page size, then (start, end, offset in pages) for
  * each file-backed mapping, then their NUL-terminated paths. */
-static void put_files(struct note_buf *b, const struct lu_core_facts *f)
+static void put_files(struct byte_buf *b, const struct lu_core_facts *f)
 {
     uint64_t count = 0, page = LU_CORE_PAGE;
     size_t names = 0, size;
@@ -177,7 +150,7 @@ static void put_files(struct note_buf *b, const struct lu_core_facts *f)
 
 uint8_t *lu_core_notes(const struct lu_core_facts *f, size_t *len)
 {
-    struct note_buf b = { 0 };
+    struct byte_buf b = { 0 };
     uint8_t *d;
 
     put_prstatus(&b, f);

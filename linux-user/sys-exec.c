@@ -46,6 +46,7 @@
 #include "linux-user/thread.h"
 #include "uemu/guest-mem.h"
 #include "uemu/linux-user-exec.h"
+#include "uemu/exec.h"
 #include "uemu/log.h"
 
 /* The kernel's MAX_ARG_STRLEN: one string's size, its NUL included. */
@@ -56,7 +57,7 @@
  */
 #define EXEC_ARG_BYTES   (2u * 1024 * 1024)
 /* Entries lu_exec_build_argv adds in front of the guest's arguments. */
-#define EXEC_EXTRA_ARGS  16
+#define EXEC_EXTRA_ARGS  20
 /* accel/user/log.c's marker for "append to the log". */
 #define LOG_CONTINUE_SET LOG_CONTINUE_ENV "=1"
 
@@ -104,6 +105,10 @@ int lu_exec_build_argv(const char *path, char *const *guest_argv, size_t argc,
     }
     if (exec_opts.strace)
         extra[n++] = "-strace";
+    if (exec_opts.cache_dir) {
+        extra[n++] = "-cache";
+        extra[n++] = exec_opts.cache_dir;
+    }
     extra[n++] = "-0";
     extra[n++] = argc ? guest_argv[0] : "";
     extra[n++] = "--";
@@ -192,7 +197,8 @@ static bool exec_env_carries_options(char **envp, const char *host)
         return false;
     same = same_str(o.ld_prefix, exec_opts.ld_prefix) && o.backend == exec_opts.backend &&
            same_str(o.cpu_model, exec_opts.cpu_model) && o.log_mask == exec_opts.log_mask &&
-           same_str(o.log_file, exec_opts.log_file) && o.strace == exec_opts.strace;
+           same_str(o.log_file, exec_opts.log_file) && o.strace == exec_opts.strace &&
+           same_str(o.cache_dir, exec_opts.cache_dir);
     options_free(&o);
     return same;
 }
@@ -287,11 +293,15 @@ static int host_execve(const char *file, char **argv, char **envp, size_t envc, 
         env[envc + 1] = NULL;
         lu_thread_vfork_left(env, true);
     }
-    /* A vfork child shares the log (and its memory) with its parent. */
-    if (lu_thread_vfork_child())
+    /* A vfork child shares the log (and its memory) with its parent.
+     * The blocks translated so far would be lost with the process image:
+     * a program that only ever execs would never have them kept. */
+    if (lu_thread_vfork_child()) {
         log_flush();
-    else
+    } else {
+        exec_cache_save();
         log_close();
+    }
     if (uemu)
         lu_fd_exec_uemu(false);
     err = lu_host_ret(execve(file, argv, env));

@@ -28,6 +28,7 @@
 
 #include "signal.h"
 #include "thread.h"
+#include "uemu/exec.h"
 #include "uemu/guest-mem.h"
 #include "uemu/log.h"
 #include "uemu/page-table.h"
@@ -328,6 +329,7 @@ void lu_process_exit(int status)
         log_flush();
         _exit(status & 0xff);
     }
+    exec_cache_save();
     log_close();
     fflush(NULL);
     _exit(status & 0xff);

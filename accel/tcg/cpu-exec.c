@@ -503,16 +503,16 @@ static int run(struct exec_cpu *cpu)
         }
         if (ret == TCG_EXIT_FAULT)
             return op_fault(cpu);
-        if (ret >= EXEC_EXIT_LIMIT) {
-            last = (struct exec_tb *)(ret & ~(uintptr_t)1);
+        if (ret >= EXEC_EXIT_LIMIT && (ret & 3) == EXEC_EXIT_AT_ENTRY) {
+            /* Left at the start of a block (maybe entered by a chain)
+             * for an exit request, seen above. */
+            cpu->fe->set_pc(cpu->env, ((struct exec_tb *)(ret & ~(uintptr_t)3))->pc);
+        } else if (ret >= EXEC_EXIT_LIMIT) {
+            last = (struct exec_tb *)(ret & ~(uintptr_t)3);
             last_n = ret & 1;
             gen = exec_flush_count;
         } else if (ret == EXEC_EXCP_SYNC_ICACHE) {
             exec_flush_all();
-        } else if (ret == EXEC_EXCP_INTERRUPT) {
-            /* Left at the start of the block running then (maybe
-             * entered by a chain); the request is seen above. */
-            cpu->fe->set_pc(cpu->env, cpu->cur_tb->pc);
         } else if (ret != EXEC_EXCP_NONE) {
             return (int)ret;
         }

@@ -28,6 +28,9 @@ struct exec_tb {
     uint64_t pc, pc_end;        /* guest bytes [pc, pc_end) */
     uint32_t flags;
     bool invalid;
+    bool imported;              /* from the persistent cache (tb-persist.c) */
+    bool no_persist;            /* its code names it or depends on more
+                                 * than its guest bytes: never saved */
     bool has_dest[2];           /* goto_tb slot n has a static successor */
     uint64_t dest[2];           /* its guest pc */
     struct exec_tb *jmp_to[2];  /* chained successor of slot n */
@@ -129,6 +132,18 @@ void exec_cpu_unregister_locked(struct exec_cpu *cpu);
  * when the code buffer is full (flush in an exclusive section, retry). */
 int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
                        struct exec_tb **out);
+
+/* exit_tb value tb | EXEC_EXIT_AT_ENTRY: left at the entry of tb for an
+ * exit request (exec_cpu_interrupt); tb | 0 and tb | 1 ask for chaining
+ * goto_tb slot 0 or 1.  Blocks are at least 4-byte aligned. */
+#define EXEC_EXIT_AT_ENTRY 2u
+
+/* tb-persist.c, with exec_tb_lock held: the block at (pc, flags) from the
+ * persistent cache, in the block cache; NULL when it has none that
+ * matches the guest's bytes (or the code buffer is full). */
+struct exec_tb *exec_cache_import_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags);
+/* Every block in the cache, in no order. */
+void exec_tb_foreach_locked(void (*fn)(struct exec_tb *tb, void *arg), void *arg);
 
 /* Flag of one-instruction blocks, kept apart from the normal ones. */
 #define EXEC_TB_ONE_INSN 0x80000000u

@@ -332,6 +332,12 @@ void exec_cpu_unregister_locked(struct exec_cpu *cpu)
     }
 }
 
+void exec_tb_foreach_locked(void (*fn)(struct exec_tb *tb, void *arg), void *arg)
+{
+    for (size_t i = 0; i < nb_live; i++)
+        fn(live[i], arg);
+}
+
 void exec_cpu_foreach_locked(void (*fn)(struct exec_cpu *c, void *arg), void *arg)
 {
     for (struct exec_cpu *c = cpus; c; c = c->next)

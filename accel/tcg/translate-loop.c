@@ -10,10 +10,11 @@
  * insn_start data, the guest pc of the faulting instruction): the JIT's
  * blocks are found from the host pc (exec_tb_by_code), TCI's blocks start
  * by storing their own exec_tb pointer next to env (cur_tb).  Then every
- * block checks exit_request (exec_cpu_interrupt) and, when set, stores
- * cur_tb and leaves with EXEC_EXCP_INTERRUPT before running any
+ * block checks exit_request (exec_cpu_interrupt) and, when set, leaves
+ * with its own exec_tb | EXEC_EXIT_AT_ENTRY before running any
  * instruction; the loop puts the pc back to the block's start (a chained
- * entry did not store it).
+ * entry did not store it).  Block pointers appear only in exit_tb
+ * values, so a backend can move the code (tb-persist.c).
  *
  * A full code buffer (tcg_gen_code() == -ENOSPC) is the caller's to
  * handle: it flushes every block in an exclusive section (other threads
@@ -122,13 +123,9 @@ static tcg_label *gen_exit_check(void)
 
 static void gen_exit_tail(tcg_label *out, struct exec_tb *self)
 {
-    tcg_i64 t = tcg_temp_new_i64();
-
     tcg_gen_set_label(out);
     /* the cpu loop resumes at this block's pc */
-    tcg_gen_movi_i64(t, (uintptr_t)self);
-    tcg_gen_st_i64(t, tcg_env(), EXEC_ENV_OFF(cur_tb), TCG_MO_64);
-    tcg_gen_exit_tb(EXEC_EXCP_INTERRUPT);
+    tcg_gen_exit_tb((uintptr_t)self | EXEC_EXIT_AT_ENTRY);
 }
 
 /* Translate into the current context; the block's state ends in dc. */
@@ -145,6 +142,7 @@ static void build(struct exec_cpu *cpu, struct exec_dc *dc)
 
         tcg_gen_movi_i64(self, (uintptr_t)dc->tb);
         tcg_gen_st_i64(self, tcg_env(), EXEC_ENV_OFF(cur_tb), TCG_MO_64);
+        dc->tb->no_persist = true;
     }
     /* a jump back to this block need not store itself again, but must
      * check for an exit request */
@@ -173,6 +171,11 @@ int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
 
     if (!exec_code_ok(pc, 1))
         return -EFAULT;
+    tb = exec_cache_import_locked(cpu, pc, flags);
+    if (tb) {
+        *out = tb;
+        return 0;
+    }
     tb = calloc(1, sizeof(*tb));
     if (!tb) {
         fprintf(stderr, "uemu: out of memory for a translation block\n");
@@ -282,6 +285,8 @@ void exec_gen_fetch_fault(struct exec_dc *dc, uint64_t addr)
     tcg_i64 t = tcg_temp_new_i64();
     tcg_i32 k = tcg_temp_new_i32();
 
+    /* a later run may find the page executable: translate afresh */
+    dc->tb->no_persist = true;
     tcg_gen_movi_i64(t, addr);
     tcg_gen_st_i64(t, tcg_env(), EXEC_ENV_OFF(fault.addr), TCG_MO_64);
     tcg_gen_movi_i32(k, 1);

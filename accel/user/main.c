@@ -24,6 +24,7 @@
 
 #include "linux-user/mmap.h"
 #include "uemu/binfmt.h"
+#include "uemu/code-cache.h"
 #include "uemu/elfload.h"
 #include "uemu/exec.h"
 #include "uemu/guest-space.h"
@@ -259,6 +260,7 @@ static int run_linux_riscv64(const struct uemu_options *o, const struct elf_load
         return 1;
     }
     lu_proc_set_process(info, &st);
+    code_cache_start(o, "riscv64", lu_proc_exe_path());
     r = lu_cpu_loop_riscv64(path, interp ? interp->entry : info->entry, st.sp);
     fprintf(stderr, "uemu: %s: cannot start the cpu: %s\n", path, strerror(-r));
     return 1;
@@ -364,6 +366,26 @@ static void apply_binfmt(struct uemu_options *o, const struct binfmt_invocation 
     o->prog_argc = n;
 }
 
+/*
+ * The host's own path of uemu, for a guest execve of a guest program;
+ * NULL when unknown.  The kernel's link is already canonical: one
+ * readlink, where realpath() would read a link per path component.
+ */
+static const char *own_path(void)
+{
+    static char self[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+    static const char deleted[] = " (deleted)";
+
+    if (n <= 0 || self[0] != '/')
+        return NULL;
+    self[n] = 0;
+    if ((size_t)n >= sizeof(deleted) - 1 &&
+        strcmp(self + n - (sizeof(deleted) - 1), deleted) == 0)
+        return NULL;
+    return self;
+}
+
 /* What translating a small program allocates (a static hello world:
  * about 400 KiB), faulted in at once: see heap-warm.c. */
 #define UEMU_HEAP_WARM (384u << 10)
@@ -395,9 +417,7 @@ int main(int argc, char **argv, char **envp)
         heap_warm(UEMU_HEAP_WARM);
         binfmt_detect(&b, argv[0]);
         apply_binfmt(&o, &b);
-        /* The host's own path of uemu, for a guest execve of a guest program. */
-        static char self[PATH_MAX];
-        lu_exec_set_options(&o, realpath("/proc/self/exe", self) ? self : NULL);
+        lu_exec_set_options(&o, own_path());
         status = load_and_run(&o, b.exec_fd);
         break;
     }

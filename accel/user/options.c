@@ -40,6 +40,7 @@ enum opt_id {
     OPT_STACK_SIZE,
     OPT_STRACE,
     OPT_BACKEND,
+    OPT_CACHE,
     OPT_PROBE,
 };
 
@@ -82,6 +83,8 @@ static const struct opt_desc opt_table[] = {
       "print the guest's system calls" },
     { "backend", NULL, "UEMU_BACKEND", "jit|tci", OPT_BACKEND,
       "code generator: the x86_64 JIT or the portable interpreter" },
+    { "cache", NULL, "UEMU_CACHE", "dir|off", OPT_CACHE,
+      "translated code kept for later runs (default ~/.cache/uemu)" },
     { "probe", NULL, NULL, NULL, OPT_PROBE,
       "print what the ELF probe found and what was mapped, then exit" },
 };
@@ -399,6 +402,12 @@ static int apply(struct parse_state *ps, enum opt_id id, const char *arg,
         return parse_cpu(ps, arg, src);
     case OPT_LOG:
         return parse_log(ps, arg, src);
+    case OPT_CACHE:
+        if (!*arg) {
+            return fail(ps, "empty cache directory for %s (off disables it)", src);
+        }
+        o->cache_dir = arg;
+        return 0;
     case OPT_LOG_FILE:
         if (!*arg) {
             return fail(ps, "empty log file name for %s", src);

@@ -64,7 +64,9 @@ void profile_report(void)
     log_printf("profile: helpers: %" PRIu64 " calls, %.2f ms (%.1f%% of %.1f ms run time)\n",
                p.helper_calls, helper_ms, pct(p.helper_cycles, run_cycles),
                (double)run_ns / 1e6);
-    log_printf("profile: engine: %lu blocks translated, %lu chains patched, %lu code-buffer"
-               " flushes, %lu blocks invalidated, %lu writes to code pages\n",
-               st.translated, st.chained, st.flushes, st.invalidated, st.smc_faults);
+    log_printf("profile: engine: %lu blocks translated, %lu taken from the cache, %lu chains"
+               " patched, %lu code-buffer flushes, %lu blocks invalidated, %lu writes to code"
+               " pages\n",
+               st.translated, st.from_cache, st.chained, st.flushes, st.invalidated,
+               st.smc_faults);
 }

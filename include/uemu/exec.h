@@ -216,7 +216,23 @@ void exec_gen_fetch_fault(struct exec_dc *dc, uint64_t addr);
  * guest writes to write-protected code pages. */
 struct exec_stats {
     unsigned long translated, chained, flushes, invalidated, slow_lookups, smc_faults;
+    unsigned long from_cache;   /* blocks taken from the persistent cache */
 };
+
+/*
+ * The persistent translation cache (tb-persist.c): JIT blocks that
+ * earlier runs of the same program translated, reused where the guest's
+ * bytes are the same as then.  exec_cache_open(), before the first
+ * block, maps the cache file if its key matches: key names what the
+ * code depends on besides the guest's bytes (guest ISA options,
+ * guest_base, the program); the engine adds the uemu build and the
+ * backend (it keeps nothing without a build id or under TCI).
+ * exec_cache_save() writes the file anew with this run's new blocks
+ * (a temporary file renamed over it), at process exit with one thread
+ * left.  Best effort: a file that cannot be read or written is no cache.
+ */
+void exec_cache_open(const char *file, const char *key);
+void exec_cache_save(void);
 void exec_get_stats(struct exec_stats *s);
 
 #endif

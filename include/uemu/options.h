@@ -72,6 +72,7 @@ struct uemu_options {
     bool strace;                 /* -strace (also sets LOG_STRACE) */
     enum uemu_backend backend;   /* -backend */
     bool probe;                  /* -probe */
+    const char *cache_dir;       /* -cache; NULL: the default, "off": none */
     char **guest_env;            /* host environ with -E/-U applied; NULL-terminated */
     int prog_argc;               /* program and its arguments: argv tail */
     char **prog_argv;

@@ -1,0 +1,546 @@
+/*
+ * The persistent translation cache: a start-up of a short program is
+ * mostly translation (a static hello world: 670 blocks, 3 ms), and CI
+ * jobs run the same programs thousands of times.  A cache file holds the
+ * JIT blocks of earlier runs as images (tcg_tb_export: code with its
+ * place-dependent parts undone) with the guest bytes each was translated
+ * from; a block is taken from it when the guest asks for (pc, flags) and
+ * its bytes are the same now, else translated afresh.  A block's code
+ * depends on nothing else (exit_tb values are the only pointers in it,
+ * helpers are at fixed addresses in the same uemu build), which the key
+ * in the file's header pins down.
+ *
+ * File layout (host byte order; only the same build reads it):
+ *   struct file_header, the key (key_len bytes), padding to 8;
+ *   entries: struct entry, its relocations (4 bytes each), the guest
+ *   bytes, the code, the packed insns, padding to 8;
+ *   the index: nb struct index_entry sorted by (pc, flags), to the end.
+ * Every offset and size is checked before use, and each entry's payload
+ * against its checksum when the entry is first used (a 64-bit
+ * multiply-xor hash: zlib's CRC-32 took a quarter of a cached start-up);
+ * a bad file is no cache (it is replaced at the next save).  The file is
+ * the user's own, in a directory only they can write: a change that
+ * keeps the checksums is not guarded against, any more than a change to
+ * uemu's binary.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <link.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "accel/tcg/exec-internal.h"
+#include "uemu/byte-buf.h"
+#include "uemu/guest-space.h"
+#include "uemu/heap-warm.h"
+#include "uemu/options.h"
+
+#define CACHE_MAGIC "uemutc01"
+/* Past this, a save starts the file afresh with this run's blocks. */
+#define CACHE_FILE_MAX (64u << 20)
+/* A block's guest bytes: within one page, but for a straddling insn. */
+#define GUEST_LEN_MAX (EXEC_PAGE_SIZE + 4)
+
+struct file_header {
+    char magic[8];
+    uint32_t key_len, nb;
+    uint64_t index_off, size;
+};
+
+struct index_entry {
+    uint64_t pc;
+    uint32_t flags, pad;
+    uint64_t off;
+};
+
+struct entry {
+    uint64_t pc, dest[2];
+    uint32_t flags, guest_len, code_size, insns_size, nb_insns, nb_relocs;
+    uint32_t jmp_off[2], loop_off, pad0;
+    uint64_t sum;
+    uint8_t has_dest[2], pad[6];
+};
+
+static char *cache_file;
+static char *cache_key;
+static const uint8_t *map;
+static size_t map_size;
+static const struct index_entry *idx;
+static uint32_t nb_idx;
+static size_t data_start;
+
+/* Checksum of an entry's payload. */
+static uint64_t payload_sum(const uint8_t *p, size_t n)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
+
+    for (; n >= 8; p += 8, n -= 8) {
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 29;
+    }
+    w = 0;
+    memcpy(&w, p, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+    return h ^ h >> 32;
+}
+
+static size_t pad8(size_t n)
+{
+    return (n + 7) & ~(size_t)7;
+}
+
+struct build {
+    char id[65];
+    uint64_t layout;    /* where every object is loaded, hashed */
+    bool first;
+};
+
+/* The build id of uemu (the first object) and the load addresses of all:
+ * generated code calls helpers at their absolute addresses. */
+static int scan_object(struct dl_phdr_info *info, size_t size, void *arg)
+{
+    struct build *b = arg;
+    bool first = b->first;
+
+    (void)size;
+    b->first = false;
+    /* the vDSO moves at every run and holds no helper */
+    if (!info->dlpi_name || strncmp(info->dlpi_name, "linux-vdso", 10) != 0)
+        b->layout = (b->layout ^ info->dlpi_addr) * 0x100000001b3ull;
+    for (int i = 0; first && i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        const uint8_t *p = (const uint8_t *)(info->dlpi_addr + ph->p_vaddr);
+        const uint8_t *end = p + ph->p_memsz;
+
+        if (ph->p_type != PT_NOTE)
+            continue;
+        while (end - p >= (ptrdiff_t)sizeof(ElfW(Nhdr))) {
+            const ElfW(Nhdr) *n = (const void *)p;
+            const uint8_t *desc = p + sizeof(*n) + ((n->n_namesz + 3) & ~3u);
+
+            if (desc + n->n_descsz > end)
+                break;
+            if (n->n_type == NT_GNU_BUILD_ID && n->n_namesz == 4 &&
+                memcmp(p + sizeof(*n), "GNU", 4) == 0 && n->n_descsz && n->n_descsz <= 32) {
+                for (unsigned k = 0; k < n->n_descsz; k++)
+                    sprintf(b->id + 2 * k, "%02x", desc[k]);
+                break;
+            }
+            p = desc + ((n->n_descsz + 3) & ~3u);
+        }
+    }
+    return 0;
+}
+
+/* The index is usable: entries lie between the key and the index. */
+static bool map_valid(const struct file_header *h, size_t key_len)
+{
+    size_t key_end = pad8(sizeof(*h) + key_len);
+
+    return memcmp(h->magic, CACHE_MAGIC, 8) == 0 && h->size == map_size &&
+           h->key_len == key_len && memcmp(map + sizeof(*h), cache_key, key_len) == 0 &&
+           h->index_off >= key_end && h->index_off % 8 == 0 && h->index_off <= map_size &&
+           (map_size - h->index_off) / sizeof(struct index_entry) == h->nb &&
+           (map_size - h->index_off) % sizeof(struct index_entry) == 0;
+}
+
+static void map_cache(void)
+{
+    int fd = open(cache_file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    struct stat st;
+    void *p;
+
+    if (fd < 0)
+        return;
+    /* only our own regular file: it is code we run */
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
+        (st.st_mode & 022) || st.st_size < (off_t)sizeof(struct file_header) ||
+        st.st_size > CACHE_FILE_MAX) {
+        close(fd);
+        return;
+    }
+    p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED)
+        return;
+    map = p;
+    map_size = (size_t)st.st_size;
+    {
+        struct file_header h;
+        size_t key_len = strlen(cache_key);
+
+        memcpy(&h, map, sizeof(h));
+        if (!map_valid(&h, key_len)) {
+            munmap(p, map_size);
+            map = NULL;
+            return;
+        }
+        idx = (const struct index_entry *)(map + h.index_off);
+        nb_idx = h.nb;
+        data_start = pad8(sizeof(h) + key_len);
+    }
+}
+
+/* Our own directory (not writable by others), or one we may create. */
+static bool dir_ok(const char *file)
+{
+    char *dir = strdup(file), *slash;
+    struct stat st;
+    bool ok = false;
+
+    if (!dir)
+        return false;
+    slash = strrchr(dir, '/');
+    if (slash && slash != dir) {
+        *slash = 0;
+        ok = stat(dir, &st) < 0 ? errno == ENOENT
+                                : S_ISDIR(st.st_mode) && st.st_uid == geteuid() &&
+                                      !(st.st_mode & 022);
+    }
+    free(dir);
+    return ok;
+}
+
+void exec_cache_open(const char *file, const char *key)
+{
+    struct build b = { .first = true };
+    char be[64];
+
+    if (cache_file || strcmp(tcg_backend_name(), "jit") != 0)
+        return;
+    dl_iterate_phdr(scan_object, &b);
+    if (!b.id[0] || !dir_ok(file))
+        return;
+    tcg_backend_code_key(be, sizeof(be));
+    if (asprintf(&cache_key, "uemu %s build %s layout %016llx backend %s\n%s", UEMU_VERSION,
+                 b.id, (unsigned long long)b.layout, be, key) < 0) {
+        cache_key = NULL;
+        return;
+    }
+    cache_file = strdup(file);
+    if (!cache_file) {
+        free(cache_key);
+        cache_key = NULL;
+        return;
+    }
+    map_cache();
+}
+
+/* The entry at off with its payload inside the entries; NULL if not. */
+static const uint8_t *entry_at(uint64_t off, struct entry *e, size_t *total)
+{
+    size_t end = idx ? (size_t)((const uint8_t *)idx - map) : 0;
+    uint64_t payload;
+
+    if (off < data_start || off % 8 || off > end || end - off < sizeof(*e))
+        return NULL;
+    memcpy(e, map + off, sizeof(*e));
+    if (e->guest_len == 0 || e->guest_len > GUEST_LEN_MAX || e->code_size == 0 ||
+        e->code_size > (16u << 20) || e->insns_size > (16u << 20) ||
+        e->nb_relocs > (4u << 20) || e->nb_insns > EXEC_MAX_INSNS)
+        return NULL;
+    payload = (uint64_t)e->nb_relocs * 4 + e->guest_len + e->code_size + e->insns_size;
+    if (payload > end - off - sizeof(*e))
+        return NULL;
+    *total = pad8(sizeof(*e) + (size_t)payload);
+    if (*total > end - off)
+        return NULL;
+    return map + off + sizeof(*e);
+}
+
+static const struct index_entry *lookup(uint64_t pc, uint32_t flags)
+{
+    uint32_t lo = 0, hi = nb_idx;
+
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        const struct index_entry *ie = &idx[mid];
+
+        if (ie->pc == pc && ie->flags == flags)
+            return ie;
+        if (ie->pc < pc || (ie->pc == pc && ie->flags < flags))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+struct exec_tb *exec_cache_import_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags)
+{
+    const struct index_entry *ie;
+    const uint8_t *payload, *guest;
+    struct tcg_tb_image img;
+    struct exec_tb *tb;
+    struct entry e;
+    size_t total;
+
+    (void)cpu;
+    (void)total;
+    if (!map || (flags & EXEC_TB_ONE_INSN) || !(ie = lookup(pc, flags)))
+        return NULL;
+    payload = entry_at(ie->off, &e, &total);
+    if (!payload || e.pc != pc || e.flags != flags)
+        return NULL;
+    guest = payload + (size_t)e.nb_relocs * 4;
+    if (!exec_code_ok(pc, e.guest_len) || memcmp(g2h(pc), guest, e.guest_len) != 0)
+        return NULL;
+    if (e.sum != payload_sum(payload, (size_t)e.nb_relocs * 4 + e.guest_len + e.code_size +
+                                          e.insns_size))
+        return NULL;
+    tb = calloc(1, sizeof(*tb));
+    if (!tb)
+        return NULL;
+    img = (struct tcg_tb_image){
+        .code = guest + e.guest_len, .size = e.code_size,
+        .insns = guest + e.guest_len + e.code_size, .insns_size = e.insns_size,
+        .nb_insns = e.nb_insns,
+        .relocs = (const uint32_t *)payload, .nb_relocs = e.nb_relocs,
+        .jmp_off = { e.jmp_off[0], e.jmp_off[1] }, .loop_off = e.loop_off,
+    };
+    if (tcg_tb_import(&tb->t, &img, (uintptr_t)tb) < 0) {
+        free(tb);
+        return NULL;
+    }
+    tb->pc = pc;
+    tb->pc_end = pc + e.guest_len;
+    tb->flags = flags;
+    tb->imported = true;
+    for (int n = 0; n < 2; n++) {
+        tb->has_dest[n] = e.has_dest[n] != 0;
+        tb->dest[n] = e.dest[n];
+    }
+    exec_tb_insert_locked(tb);
+    exec_stats.from_cache++;
+    heap_warm_follow();
+    return tb;
+}
+
+/* ---------------------------------------------------------------- save */
+
+static void buf_put(struct byte_buf *b, const void *src, size_t n)
+{
+    void *d = byte_buf_grow(b, n);
+
+    if (d)
+        memcpy(d, src, n);
+}
+
+static void buf_pad8(struct byte_buf *b)
+{
+    byte_buf_grow(b, pad8(b->len) - b->len);
+}
+
+/* A record of the new file: a block of this run, or an entry of the old
+ * file at old_off. */
+struct rec {
+    uint64_t pc;
+    uint32_t flags;
+    struct exec_tb *tb;
+    uint64_t old_off;
+};
+
+struct collect {
+    struct rec *r;
+    size_t n, cap;
+    size_t fresh;
+};
+
+static void add_rec(struct collect *c, struct rec r)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 1024;
+        struct rec *p = realloc(c->r, cap * sizeof(*p));
+
+        if (!p)
+            return;
+        c->r = p;
+        c->cap = cap;
+    }
+    c->r[c->n++] = r;
+}
+
+static void collect_new(struct exec_tb *tb, void *arg)
+{
+    struct collect *c = arg;
+
+    if (tb->imported || tb->no_persist || (tb->flags & EXEC_TB_ONE_INSN) || tb->invalid ||
+        tb->pc_end <= tb->pc || tb->pc_end - tb->pc > GUEST_LEN_MAX ||
+        !exec_code_ok(tb->pc, tb->pc_end - tb->pc))
+        return;
+    add_rec(c, (struct rec){ tb->pc, tb->flags, tb, 0 });
+    c->fresh++;
+}
+
+static void count_cpu(struct exec_cpu *c, void *arg)
+{
+    (void)c;
+    ++*(unsigned *)arg;
+}
+
+/* By (pc, flags), this run's block first. */
+static int rec_cmp(const void *a, const void *b)
+{
+    const struct rec *x = a, *y = b;
+
+    if (x->pc != y->pc)
+        return x->pc < y->pc ? -1 : 1;
+    if (x->flags != y->flags)
+        return x->flags < y->flags ? -1 : 1;
+    return (y->tb != NULL) - (x->tb != NULL);
+}
+
+static void put_new(struct byte_buf *b, struct exec_tb *tb)
+{
+    struct tcg_tb_image img;
+    struct entry e;
+    uint8_t *code = malloc(tb->t.size ? tb->t.size : 1);
+    size_t at;
+
+    if (!code || !tcg_tb_export(&tb->t, (uintptr_t)tb, code, &img)) {
+        free(code);
+        b->failed = true;
+        return;
+    }
+    e = (struct entry){
+        .pc = tb->pc, .dest = { tb->dest[0], tb->dest[1] }, .flags = tb->flags,
+        .guest_len = (uint32_t)(tb->pc_end - tb->pc), .code_size = (uint32_t)img.size,
+        .insns_size = (uint32_t)img.insns_size, .nb_insns = img.nb_insns,
+        .nb_relocs = img.nb_relocs, .jmp_off = { img.jmp_off[0], img.jmp_off[1] },
+        .loop_off = img.loop_off, .has_dest = { tb->has_dest[0], tb->has_dest[1] },
+    };
+    buf_put(b, &e, sizeof(e));
+    at = b->len;
+    buf_put(b, img.relocs, (size_t)img.nb_relocs * 4);
+    buf_put(b, g2h(tb->pc), e.guest_len);
+    buf_put(b, code, img.size);
+    buf_put(b, img.insns, img.insns_size);
+    if (!b->failed) {
+        e.sum = payload_sum(b->p + at, b->len - at);
+        memcpy(b->p + at - sizeof(e), &e, sizeof(e));
+    }
+    buf_pad8(b);
+    free(code);
+}
+
+/* mkdir -p of the file's directory, private. */
+static void make_dirs(const char *file)
+{
+    char *d = strdup(file);
+
+    if (!d)
+        return;
+    for (char *p = d + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        mkdir(d, 0700);
+        *p = '/';
+    }
+    free(d);
+}
+
+static void write_file(const struct byte_buf *b)
+{
+    char *tmp;
+    int fd;
+    bool ok;
+
+    make_dirs(cache_file);
+    if (asprintf(&tmp, "%s.%d.tmp", cache_file, (int)getpid()) < 0)
+        return;
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+        free(tmp);
+        return;
+    }
+    ok = true;
+    for (size_t done = 0; ok && done < b->len;) {
+        ssize_t w = write(fd, b->p + done, b->len - done);
+
+        if (w < 0 && errno == EINTR)
+            continue;
+        ok = w > 0;
+        done += ok ? (size_t)w : 0;
+    }
+    ok = close(fd) == 0 && ok;
+    /* rename is atomic: a reader maps the old file or the new one */
+    if (!ok || rename(tmp, cache_file) < 0)
+        unlink(tmp);
+    free(tmp);
+}
+
+void exec_cache_save(void)
+{
+    struct collect c = { 0 };
+    struct byte_buf b = { 0 };
+    struct file_header h = { CACHE_MAGIC, 0, 0, 0, 0 };
+    struct index_entry *out_idx;
+    unsigned cpus = 0;
+    size_t key_len, nb = 0;
+
+    if (!cache_file)
+        return;
+    pthread_mutex_lock(&exec_tb_lock);
+    /* other threads may be changing guest code still */
+    exec_cpu_foreach_locked(count_cpu, &cpus);
+    if (cpus > 1)
+        goto out;
+    exec_tb_foreach_locked(collect_new, &c);
+    if (!c.fresh)
+        goto out;
+    for (uint32_t i = 0; map && i < nb_idx && map_size < CACHE_FILE_MAX / 2; i++)
+        add_rec(&c, (struct rec){ idx[i].pc, idx[i].flags, NULL, idx[i].off });
+    qsort(c.r, c.n, sizeof(*c.r), rec_cmp);
+    key_len = strlen(cache_key);
+    h.key_len = (uint32_t)key_len;
+    buf_put(&b, &h, sizeof(h));
+    buf_put(&b, cache_key, key_len);
+    buf_pad8(&b);
+    for (size_t i = 0; i < c.n; i++) {
+        struct rec *r = &c.r[i];
+        size_t at = b.len;
+
+        if (i && r->pc == c.r[i - 1].pc && r->flags == c.r[i - 1].flags)
+            continue;
+        if (r->tb) {
+            put_new(&b, r->tb);
+        } else {
+            struct entry e;
+            size_t total;
+
+            if (!entry_at(r->old_off, &e, &total) || e.pc != r->pc || e.flags != r->flags)
+                continue;
+            buf_put(&b, map + r->old_off, total);
+        }
+        /* the record now holds its new offset */
+        c.r[nb++] = (struct rec){ r->pc, r->flags, NULL, at };
+        if (b.failed || b.len > CACHE_FILE_MAX)
+            goto out;
+    }
+    h.index_off = b.len;
+    h.nb = (uint32_t)nb;
+    out_idx = byte_buf_grow(&b, nb * sizeof(*out_idx));
+    if (!out_idx)
+        goto out;
+    for (size_t i = 0; i < nb; i++)
+        out_idx[i] = (struct index_entry){ c.r[i].pc, c.r[i].flags, 0, c.r[i].old_off };
+    h.size = b.len;
+    if (b.len > CACHE_FILE_MAX)
+        goto out;
+    memcpy(b.p, &h, sizeof(h));
+    pthread_mutex_unlock(&exec_tb_lock);
+    write_file(&b);
+    free(b.p);
+    free(c.r);
+    return;
+out:
+    pthread_mutex_unlock(&exec_tb_lock);
+    free(b.p);
+    free(c.r);
+}
