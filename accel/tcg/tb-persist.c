@@ -72,6 +72,7 @@ static size_t map_size;
 static const struct index_entry *idx;
 static uint32_t nb_idx;
 static size_t data_start;
+static struct stat map_st;      /* of the file mapped */
 
 /* Checksum of an entry's payload. */
 static uint64_t payload_sum(const uint8_t *p, size_t n)
@@ -168,6 +169,7 @@ static void map_cache(void)
     close(fd);
     if (p == MAP_FAILED)
         return;
+    map_st = st;
     map = p;
     map_size = (size_t)st.st_size;
     {
@@ -475,6 +477,26 @@ static void write_file(const struct byte_buf *b)
     free(tmp);
 }
 
+/* Another process (a fork's child, a parallel run) may have saved since
+ * the start: merge with what the file holds now.  The blocks taken from
+ * the old mapping are copies. */
+static void remap_if_replaced(void)
+{
+    struct stat st;
+
+    if (stat(cache_file, &st) < 0 ||
+        (map && st.st_ino == map_st.st_ino && st.st_dev == map_st.st_dev &&
+         st.st_mtim.tv_sec == map_st.st_mtim.tv_sec &&
+         st.st_mtim.tv_nsec == map_st.st_mtim.tv_nsec && st.st_size == map_st.st_size))
+        return;
+    if (map)
+        munmap((void *)map, map_size);
+    map = NULL;
+    idx = NULL;
+    nb_idx = 0;
+    map_cache();
+}
+
 void exec_cache_save(void)
 {
     struct collect c = { 0 };
@@ -494,6 +516,7 @@ void exec_cache_save(void)
     exec_tb_foreach_locked(collect_new, &c);
     if (!c.fresh)
         goto out;
+    remap_if_replaced();
     for (uint32_t i = 0; map && i < nb_idx && map_size < CACHE_FILE_MAX / 2; i++)
         add_rec(&c, (struct rec){ idx[i].pc, idx[i].flags, NULL, idx[i].off });
     qsort(c.r, c.n, sizeof(*c.r), rec_cmp);
