@@ -189,48 +189,50 @@ static void map_cache(void)
 }
 
 /* Our own directory (not writable by others), or one we may create. */
-static bool dir_ok(const char *file)
+static bool dir_ok(const char *dir)
 {
-    char *dir = strdup(file), *slash;
     struct stat st;
-    bool ok = false;
 
-    if (!dir)
-        return false;
-    slash = strrchr(dir, '/');
-    if (slash && slash != dir) {
-        *slash = 0;
-        ok = stat(dir, &st) < 0 ? errno == ENOENT
-                                : S_ISDIR(st.st_mode) && st.st_uid == geteuid() &&
-                                      !(st.st_mode & 022);
-    }
-    free(dir);
-    return ok;
+    return stat(dir, &st) < 0 ? errno == ENOENT
+                              : S_ISDIR(st.st_mode) && st.st_uid == geteuid() &&
+                                    !(st.st_mode & 022);
 }
 
-void exec_cache_open(const char *file, const char *key)
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+
+    while (*s)
+        h = (h ^ (uint8_t)*s++) * 0x100000001b3ull;
+    return h;
+}
+
+const char *exec_cache_open(const char *dir, const char *key)
 {
     struct build b = { .first = true };
     char be[64];
 
-    if (cache_file || strcmp(tcg_backend_name(), "jit") != 0)
-        return;
+    if (cache_file || strcmp(tcg_backend_name(), "jit") != 0 || dir[0] != '/')
+        return NULL;
     dl_iterate_phdr(scan_object, &b);
-    if (!b.id[0] || !dir_ok(file))
-        return;
+    if (!b.id[0] || !dir_ok(dir))
+        return NULL;
     tcg_backend_code_key(be, sizeof(be));
     if (asprintf(&cache_key, "uemu %s build %s layout %016llx backend %s\n%s", UEMU_VERSION,
                  b.id, (unsigned long long)b.layout, be, key) < 0) {
         cache_key = NULL;
-        return;
+        return NULL;
     }
-    cache_file = strdup(file);
-    if (!cache_file) {
+    /* named by the whole key: two builds or hosts never take turns
+     * replacing one file */
+    if (asprintf(&cache_file, "%s/%016llx.tc", dir, (unsigned long long)fnv1a(cache_key)) < 0) {
+        cache_file = NULL;
         free(cache_key);
         cache_key = NULL;
-        return;
+        return NULL;
     }
     map_cache();
+    return cache_file;
 }
 
 /* The entry at off with its payload inside the entries; NULL if not. */

@@ -120,25 +120,19 @@ static void keep_tidy(const char *dir, const char *file)
         utimensat(AT_FDCWD, file, NULL, 0);
 }
 
-static uint64_t fnv1a(const char *s)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-
-    while (*s)
-        h = (h ^ (uint8_t)*s++) * 0x100000001b3ull;
-    return h;
-}
-
 void code_cache_start(const struct uemu_options *o, const char *isa, const char *prog)
 {
-    char dir[PATH_MAX], file[PATH_MAX + 32], *key;
-    const char *env;
+    char dir[PATH_MAX], cwd[PATH_MAX], *key;
+    const char *env, *file;
     int n;
 
     if ((o->cache_dir && strcmp(o->cache_dir, "off") == 0) || (o->log_mask & LOG_NO_CACHE))
         return;
-    if (o->cache_dir)
+    /* absolute: the guest may change directory before the cache is saved */
+    if (o->cache_dir && o->cache_dir[0] == '/')
         n = snprintf(dir, sizeof(dir), "%s", o->cache_dir);
+    else if (o->cache_dir)
+        n = getcwd(cwd, sizeof(cwd)) ? snprintf(dir, sizeof(dir), "%s/%s", cwd, o->cache_dir) : -1;
     else if ((env = getenv("XDG_CACHE_HOME")) && env[0] == '/')
         n = snprintf(dir, sizeof(dir), "%s/uemu", env);
     else if ((env = getenv("HOME")) && env[0] == '/')
@@ -152,10 +146,8 @@ void code_cache_start(const struct uemu_options *o, const char *isa, const char 
                  (unsigned long)host_page_size, o->log_mask & LOG_PROFILE ? " profile" : "",
                  prog) < 0)
         return;
-    n = snprintf(file, sizeof(file), "%s/%016llx.tc", dir, (unsigned long long)fnv1a(key));
-    if (n > 0 && (size_t)n < sizeof(file)) {
+    file = exec_cache_open(dir, key);
+    if (file)
         keep_tidy(dir, file);
-        exec_cache_open(file, key);
-    }
     free(key);
 }

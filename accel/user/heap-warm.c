@@ -25,6 +25,7 @@
 #define WARM_MAX_CHUNKS 16
 
 static uintptr_t warm_end;     /* populated up to here (page aligned) */
+static uintptr_t page_mask;    /* set with warm_end (sysconf per block cost 1.5% of a cached start) */
 
 void heap_warm(size_t bytes)
 {
@@ -46,8 +47,10 @@ void heap_warm(size_t bytes)
          * allocator (the sanitizers') may spread them apart: then none.
          * Best effort: before Linux 5.14 madvise fails with EINVAL. */
         if (hi > lo && hi - lo <= n * WARM_CHUNK + page &&
-            madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE) == 0)
+            madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE) == 0) {
+            page_mask = ~(uintptr_t)(page - 1);
             warm_end = hi;
+        }
     }
     while (n--)
         free(chunk[n]);
@@ -60,7 +63,7 @@ void heap_warm_follow(void)
     /* Not warmed (or populating is not supported): nothing to follow. */
     if (!lo)
         return;
-    end = (uintptr_t)sbrk(0) & ~((uintptr_t)sysconf(_SC_PAGESIZE) - 1);
+    end = (uintptr_t)sbrk(0) & page_mask;
     if (end == lo)
         return;
     /* Lower after a trim; a racing caller populates the same pages again,

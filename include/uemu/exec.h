@@ -223,15 +223,17 @@ struct exec_stats {
  * The persistent translation cache (tb-persist.c): JIT blocks that
  * earlier runs of the same program translated, reused where the guest's
  * bytes are the same as then.  exec_cache_open(), before the first
- * block, maps the cache file if its key matches: key names what the
- * code depends on besides the guest's bytes (guest ISA options,
- * guest_base, the program); the engine adds the uemu build and the
- * backend (it keeps nothing without a build id or under TCI).
- * exec_cache_save() writes the file anew with this run's new blocks
- * (a temporary file renamed over it), at process exit with one thread
- * left.  Best effort: a file that cannot be read or written is no cache.
+ * block, maps the cache file of key in dir (an absolute path) if there
+ * is one: key names what the code depends on besides the guest's bytes
+ * (guest ISA options, guest_base, the program); the engine adds the uemu
+ * build and the backend, and names the file after the whole key.  It
+ * returns the file's path, or NULL when there is no cache (no build id,
+ * TCI, a directory others may write to).  exec_cache_save() writes the
+ * file anew with this run's new blocks (a temporary file renamed over
+ * it), at process exit with one thread left.  Best effort: a file that
+ * cannot be read or written is no cache.
  */
-void exec_cache_open(const char *file, const char *key);
+const char *exec_cache_open(const char *dir, const char *key);
 void exec_cache_save(void);
 void exec_get_stats(struct exec_stats *s);
 
