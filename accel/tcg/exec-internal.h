@@ -138,9 +138,10 @@ int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
  * goto_tb slot 0 or 1.  Blocks are at least 4-byte aligned. */
 #define EXEC_EXIT_AT_ENTRY 2u
 
-/* tb-persist.c, with exec_tb_lock held: the block at (pc, flags) from the
- * persistent cache, in the block cache; NULL when it has none that
- * matches the guest's bytes (or the code buffer is full). */
+/* tb-persist.c, with exec_tb_lock held and pc's page known executable:
+ * the block at (pc, flags) from the persistent cache, in the block cache;
+ * NULL when it has none that matches the guest's bytes (or the code
+ * buffer is full). */
 struct exec_tb *exec_cache_import_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags);
 /* Every block in the cache, in no order. */
 void exec_tb_foreach_locked(void (*fn)(struct exec_tb *tb, void *arg), void *arg);

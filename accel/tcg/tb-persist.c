@@ -74,11 +74,12 @@ static uint32_t nb_idx;
 static size_t data_start;
 static struct stat map_st;      /* of the file mapped */
 
-/* Checksum of an entry's payload. */
-static uint64_t payload_sum(const uint8_t *p, size_t n)
+/* Checksum of n bytes at p, continuing from h (0 to start). */
+static uint64_t sum_bytes(uint64_t h, const uint8_t *p, size_t n)
 {
-    uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
+    uint64_t w;
 
+    h ^= 0x9e3779b97f4a7c15ull ^ n;
     for (; n >= 8; p += 8, n -= 8) {
         memcpy(&w, p, 8);
         h = (h ^ w) * 0xff51afd7ed558ccdull;
@@ -88,6 +89,16 @@ static uint64_t payload_sum(const uint8_t *p, size_t n)
     memcpy(&w, p, n);
     h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
     return h ^ h >> 32;
+}
+
+/* The checksum of an entry: its relocations, code and insns (the guest
+ * bytes need none: they are compared with the guest's). */
+static uint64_t payload_sum(const struct entry *e, const uint8_t *payload)
+{
+    size_t relocs = (size_t)e->nb_relocs * 4;
+
+    return sum_bytes(sum_bytes(0, payload, relocs), payload + relocs + e->guest_len,
+                     (size_t)e->code_size + e->insns_size);
 }
 
 static size_t pad8(size_t n)
@@ -283,6 +294,7 @@ struct exec_tb *exec_cache_import_locked(struct exec_cpu *cpu, uint64_t pc, uint
     struct exec_tb *tb;
     struct entry e;
     size_t total;
+    uint64_t next_page;
 
     (void)cpu;
     (void)total;
@@ -292,10 +304,12 @@ struct exec_tb *exec_cache_import_locked(struct exec_cpu *cpu, uint64_t pc, uint
     if (!payload || e.pc != pc || e.flags != flags)
         return NULL;
     guest = payload + (size_t)e.nb_relocs * 4;
-    if (!exec_code_ok(pc, e.guest_len) || memcmp(g2h(pc), guest, e.guest_len) != 0)
+    /* the caller checked pc's page; a straddling insn reaches the next */
+    next_page = (pc | (EXEC_PAGE_SIZE - 1)) + 1;
+    if ((pc + e.guest_len > next_page && !exec_code_ok(next_page, pc + e.guest_len - next_page)) ||
+        memcmp(g2h(pc), guest, e.guest_len) != 0)
         return NULL;
-    if (e.sum != payload_sum(payload, (size_t)e.nb_relocs * 4 + e.guest_len + e.code_size +
-                                          e.insns_size))
+    if (e.sum != payload_sum(&e, payload))
         return NULL;
     tb = calloc(1, sizeof(*tb));
     if (!tb)
@@ -425,7 +439,7 @@ static void put_new(struct byte_buf *b, struct exec_tb *tb)
     buf_put(b, code, img.size);
     buf_put(b, img.insns, img.insns_size);
     if (!b->failed) {
-        e.sum = payload_sum(b->p + at, b->len - at);
+        e.sum = payload_sum(&e, b->p + at);
         memcpy(b->p + at - sizeof(e), &e, sizeof(e));
     }
     buf_pad8(b);
