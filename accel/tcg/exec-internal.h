@@ -29,6 +29,10 @@ struct exec_tb {
     uint32_t flags;
     bool invalid;
     bool imported;              /* from the persistent cache (tb-persist.c) */
+    /* With the persistent cache on: the guest bytes it was translated
+     * from, kept for the save (which then never reads guest memory that
+     * other threads may unmap meanwhile). */
+    uint8_t *guest_copy;
     bool no_persist;            /* its code names it or depends on more
                                  * than its guest bytes: never saved */
     bool has_dest[2];           /* goto_tb slot n has a static successor */
@@ -143,6 +147,8 @@ int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
  * NULL when it has none that matches the guest's bytes (or the code
  * buffer is full). */
 struct exec_tb *exec_cache_import_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags);
+/* Keep what a new block needs for a later save (its guest bytes). */
+void exec_cache_note_locked(struct exec_tb *tb);
 /* Every block in the cache, in no order. */
 void exec_tb_foreach_locked(void (*fn)(struct exec_tb *tb, void *arg), void *arg);
 

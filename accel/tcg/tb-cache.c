@@ -279,6 +279,7 @@ void exec_invalidate(uint64_t start, uint64_t len)
 
 static void free_tb(struct exec_tb *tb)
 {
+    free(tb->guest_copy);
     tcg_tb_free(&tb->t);
     free(tb);
 }

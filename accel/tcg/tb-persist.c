@@ -341,6 +341,17 @@ struct exec_tb *exec_cache_import_locked(struct exec_cpu *cpu, uint64_t pc, uint
 
 /* ---------------------------------------------------------------- save */
 
+void exec_cache_note_locked(struct exec_tb *tb)
+{
+    size_t len = tb->pc_end - tb->pc;
+
+    if (!cache_file || tb->no_persist || (tb->flags & EXEC_TB_ONE_INSN) || len > GUEST_LEN_MAX)
+        return;
+    tb->guest_copy = malloc(len);
+    if (tb->guest_copy)
+        memcpy(tb->guest_copy, g2h(tb->pc), len);
+}
+
 static void buf_put(struct byte_buf *b, const void *src, size_t n)
 {
     void *d = byte_buf_grow(b, n);
@@ -387,18 +398,11 @@ static void collect_new(struct exec_tb *tb, void *arg)
 {
     struct collect *c = arg;
 
-    if (tb->imported || tb->no_persist || (tb->flags & EXEC_TB_ONE_INSN) || tb->invalid ||
-        tb->pc_end <= tb->pc || tb->pc_end - tb->pc > GUEST_LEN_MAX ||
-        !exec_code_ok(tb->pc, tb->pc_end - tb->pc))
+    if (!tb->guest_copy || tb->imported || tb->no_persist || (tb->flags & EXEC_TB_ONE_INSN) ||
+        tb->invalid || tb->pc_end <= tb->pc || tb->pc_end - tb->pc > GUEST_LEN_MAX)
         return;
     add_rec(c, (struct rec){ tb->pc, tb->flags, tb, 0 });
     c->fresh++;
-}
-
-static void count_cpu(struct exec_cpu *c, void *arg)
-{
-    (void)c;
-    ++*(unsigned *)arg;
 }
 
 /* By (pc, flags), this run's block first. */
@@ -435,7 +439,7 @@ static void put_new(struct byte_buf *b, struct exec_tb *tb)
     buf_put(b, &e, sizeof(e));
     at = b->len;
     buf_put(b, img.relocs, (size_t)img.nb_relocs * 4);
-    buf_put(b, g2h(tb->pc), e.guest_len);
+    buf_put(b, tb->guest_copy, e.guest_len);
     buf_put(b, code, img.size);
     buf_put(b, img.insns, img.insns_size);
     if (!b->failed) {
@@ -519,16 +523,13 @@ void exec_cache_save(void)
     struct byte_buf b = { 0 };
     struct file_header h = { CACHE_MAGIC, 0, 0, 0, 0 };
     struct index_entry *out_idx;
-    unsigned cpus = 0;
     size_t key_len, nb = 0;
 
     if (!cache_file)
         return;
+    /* Other threads may run on: under the lock no block is made, chained
+     * or freed, and the guest bytes are the copies taken at translation. */
     pthread_mutex_lock(&exec_tb_lock);
-    /* other threads may be changing guest code still */
-    exec_cpu_foreach_locked(count_cpu, &cpus);
-    if (cpus > 1)
-        goto out;
     exec_tb_foreach_locked(collect_new, &c);
     if (!c.fresh)
         goto out;

@@ -208,6 +208,7 @@ int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
     if (log_enabled(LOG_OUT_ASM))
         log_dump("OUT:", &tb->t);
     tb->pc_end = dc.pc_next > pc ? dc.pc_next : pc + 1;
+    exec_cache_note_locked(tb);
     exec_tb_insert_locked(tb);
     exec_stats.translated++;
     heap_warm_follow();

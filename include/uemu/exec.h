@@ -230,8 +230,8 @@ struct exec_stats {
  * returns the file's path, or NULL when there is no cache (no build id,
  * TCI, a directory others may write to).  exec_cache_save() writes the
  * file anew with this run's new blocks (a temporary file renamed over
- * it), at process exit with one thread left.  Best effort: a file that
- * cannot be read or written is no cache.
+ * it), at process exit or before an execve, other threads running or
+ * not.  Best effort: a file that cannot be read or written is no cache.
  */
 const char *exec_cache_open(const char *dir, const char *key);
 void exec_cache_save(void);
