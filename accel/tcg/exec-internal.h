@@ -28,7 +28,8 @@ struct exec_tb {
     uint64_t pc, pc_end;        /* guest bytes [pc, pc_end) */
     uint32_t flags;
     bool invalid;
-    bool imported;              /* from the persistent cache (tb-persist.c) */
+    bool in_file;               /* taken from the persistent cache file or
+                                 * written to it (tb-persist.c) */
     /* With the persistent cache on: the guest bytes it was translated
      * from, kept for the save (which then never reads guest memory that
      * other threads may unmap meanwhile). */

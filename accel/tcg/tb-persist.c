@@ -328,7 +328,7 @@ struct exec_tb *exec_cache_import_locked(struct exec_cpu *cpu, uint64_t pc, uint
     tb->pc = pc;
     tb->pc_end = pc + e.guest_len;
     tb->flags = flags;
-    tb->imported = true;
+    tb->in_file = true;
     for (int n = 0; n < 2; n++) {
         tb->has_dest[n] = e.has_dest[n] != 0;
         tb->dest[n] = e.dest[n];
@@ -398,11 +398,21 @@ static void collect_new(struct exec_tb *tb, void *arg)
 {
     struct collect *c = arg;
 
-    if (!tb->guest_copy || tb->imported || tb->no_persist || (tb->flags & EXEC_TB_ONE_INSN) ||
+    if (!tb->guest_copy || tb->in_file || tb->no_persist || (tb->flags & EXEC_TB_ONE_INSN) ||
         tb->invalid || tb->pc_end <= tb->pc || tb->pc_end - tb->pc > GUEST_LEN_MAX)
         return;
     add_rec(c, (struct rec){ tb->pc, tb->flags, tb, 0 });
     c->fresh++;
+}
+
+static void mark_in_file(struct exec_tb *tb, void *arg)
+{
+    (void)arg;
+    if (tb->guest_copy) {
+        tb->in_file = true;
+        free(tb->guest_copy);
+        tb->guest_copy = NULL;
+    }
 }
 
 /* By (pc, flags), this run's block first. */
@@ -574,6 +584,9 @@ void exec_cache_save(void)
     if (b.len > CACHE_FILE_MAX)
         goto out;
     memcpy(b.p, &h, sizeof(h));
+    /* Written (or, if the write fails, given up): a later save, as at
+     * each failing execve of a PATH search, writes only newer blocks. */
+    exec_tb_foreach_locked(mark_in_file, NULL);
     pthread_mutex_unlock(&exec_tb_lock);
     write_file(&b);
     free(b.p);
