@@ -147,7 +147,7 @@ int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
  * the block at (pc, flags) from the persistent cache, in the block cache;
  * NULL when it has none that matches the guest's bytes (or the code
  * buffer is full). */
-struct exec_tb *exec_cache_import_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags);
+struct exec_tb *exec_cache_import_locked(uint64_t pc, uint32_t flags);
 /* Keep what a new block needs for a later save (its guest bytes). */
 void exec_cache_note_locked(struct exec_tb *tb);
 /* Every block in the cache, in no order. */

@@ -286,7 +286,7 @@ static const struct index_entry *lookup(uint64_t pc, uint32_t flags)
     return NULL;
 }
 
-struct exec_tb *exec_cache_import_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags)
+struct exec_tb *exec_cache_import_locked(uint64_t pc, uint32_t flags)
 {
     const struct index_entry *ie;
     const uint8_t *payload, *guest;
@@ -296,8 +296,6 @@ struct exec_tb *exec_cache_import_locked(struct exec_cpu *cpu, uint64_t pc, uint
     size_t total;
     uint64_t next_page;
 
-    (void)cpu;
-    (void)total;
     if (!map || (flags & EXEC_TB_ONE_INSN) || !(ie = lookup(pc, flags)))
         return NULL;
     payload = entry_at(ie->off, &e, &total);

@@ -171,7 +171,7 @@ int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
 
     if (!exec_code_ok(pc, 1))
         return -EFAULT;
-    tb = exec_cache_import_locked(cpu, pc, flags);
+    tb = exec_cache_import_locked(pc, flags);
     if (tb) {
         *out = tb;
         return 0;

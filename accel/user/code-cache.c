@@ -105,15 +105,12 @@ static void prune(const char *dir)
     free(f);
 }
 
-/* A new program prunes the directory; a file in use is marked so. */
+/* A new program prunes the directory; a file in use is marked so.  Only
+ * for a file exec_cache_open() accepted: the directory is ours alone. */
 static void keep_tidy(const char *dir, const char *file)
 {
     struct stat st;
 
-    /* only in a directory that is ours alone, as the cache itself */
-    if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
-        (st.st_mode & 022))
-        return;
     if (stat(file, &st) < 0)
         prune(dir);
     else if (time(NULL) - st.st_mtime > TOUCH_AFTER)
