@@ -83,6 +83,8 @@ struct tcg_backend {
     int (*import_code)(struct tcg_tb *tb, const struct tcg_tb_image *img, uintptr_t ptr_base);
     /* the host features the backend's code uses */
     unsigned (*features)(void);
+    /* tcg_fpflags_take (uc NULL) or _context; NULL: none accrue */
+    unsigned (*fpflags_take)(void *uc);
 };
 
 /* tcg-profile.c: a block's translation starts and ends. */

@@ -344,6 +344,16 @@ void tcg_gen_mb(unsigned kind)
     tcg_emit_op(TCG_OP_mb, TCG_TYPE_I64)->args[0] = kind;
 }
 
+void tcg_gen_fpflags_take(tcg_i64 d)
+{
+    tcg_emit_op(TCG_OP_fpflags_take, TCG_TYPE_I64)->args[0] = chk(d.n, TCG_TYPE_I64);
+}
+
+void tcg_gen_fpflags_clear(void)
+{
+    tcg_emit_op(TCG_OP_fpflags_clear, TCG_TYPE_I64);
+}
+
 void tcg_gen_call(const struct tcg_helper *h, int ret, const int *args)
 {
     struct tcg_op *op;

@@ -554,6 +554,16 @@ uintptr_t tcg_fault_code_pc(uintptr_t host_pc)
     return 0;
 }
 
+unsigned tcg_fpflags_take(void)
+{
+    return cur_backend->fpflags_take ? cur_backend->fpflags_take(NULL) : 0;
+}
+
+unsigned tcg_fpflags_take_context(void *uc)
+{
+    return cur_backend->fpflags_take && uc ? cur_backend->fpflags_take(uc) : 0;
+}
+
 int tcg_tb_find_insn(const struct tcg_tb *tb, uintptr_t pc)
 {
     uintptr_t start = (uintptr_t)tb->code;

@@ -73,7 +73,18 @@ static struct exec_tb *tb_at(const struct exec_cpu *cpu, uintptr_t code_pc)
     return tb ? tb : cpu->cur_tb;
 }
 
-static bool smc_write(struct exec_cpu *cpu, const siginfo_t *si, uintptr_t code_pc)
+/* The FP flags generated code left in the host (tcg_fpflags_take) go to
+ * the guest's; from the interrupted context's when uc is not NULL (a
+ * host fault's handler, which runs with the FP state reset). */
+static void take_fpflags(struct exec_cpu *cpu, void *uc)
+{
+    unsigned f = uc ? tcg_fpflags_take_context(uc) : tcg_fpflags_take();
+
+    if (f && cpu->fe->accrue_fpflags)
+        cpu->fe->accrue_fpflags(cpu->env, f);
+}
+
+static bool smc_write(struct exec_cpu *cpu, const siginfo_t *si, uintptr_t code_pc, void *uc)
 {
     uint64_t addr = (uint64_t)(uintptr_t)si->si_addr - guest_base;
     uint64_t hps = host_page_size ? host_page_size : EXEC_PAGE_SIZE;
@@ -91,6 +102,7 @@ static bool smc_write(struct exec_cpu *cpu, const siginfo_t *si, uintptr_t code_
     }
     exec_unprotect_page(addr);
     if (stale) {
+        take_fpflags(cpu, uc);
         cpu->fault_host_pc = code_pc;
         cpu->in_guest = 0;
         cpu->one_insn = true;
@@ -119,7 +131,7 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
         return;
     }
     code_pc = tcg_fault_code_pc(host_pc);
-    if (sig == SIGSEGV && is_write && smc_write(cpu, si, code_pc))
+    if (sig == SIGSEGV && is_write && smc_write(cpu, si, code_pc, uc))
         return;
     if (!cpu || !cpu->in_guest || !code_pc) {
         /* Not a guest access: let it fault again and kill us. */
@@ -132,6 +144,7 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
     cpu->fault.is_write = is_write;
     cpu->fault_host_pc = code_pc;
     cpu->in_guest = 0;
+    take_fpflags(cpu, uc);
     siglongjmp(cpu->jmp, 1);
 }
 
@@ -496,6 +509,7 @@ static int run(struct exec_cpu *cpu)
         cpu->in_guest = 1;
         ret = tcg_tb_exec(&tb->t, cpu->env);
         cpu->in_guest = 0;
+        take_fpflags(cpu, NULL);
         last = NULL;
         if (tb->flags & EXEC_TB_ONE_INSN) {
             cpu->one_insn = false;
@@ -526,6 +540,8 @@ int exec_cpu_exec(struct exec_cpu *cpu)
     current_cpu = cpu;
     tcg_ctx_set(cpu->ctx);
     exec_start(cpu);
+    /* not the guest's: raised by C code since generated code last ran */
+    (void)tcg_fpflags_take();
     jumped = sigsetjmp(cpu->jmp, 0);
     if (jumped) {
         struct exec_tb *tb = tb_at(cpu, cpu->fault_host_pc);

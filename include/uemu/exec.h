@@ -112,6 +112,10 @@ struct guest_frontend {
     /* Put the guest state back to the instruction of insn_start data. */
     void (*restore_state)(void *env, const uint64_t *data);
     void (*dump_state)(FILE *f, const void *env);
+    /* OR the IEEE flags TCG_FPF_* into the guest's accrued flags (those
+     * inline FP operations left in the host, tcg_fpflags_take);
+     * async-signal-safe.  NULL: the guest has no FP. */
+    void (*accrue_fpflags)(void *env, unsigned fpf);
     /* One line of guest disassembly for -d in_asm; returns the length. */
     unsigned (*disas)(char *buf, size_t size, uint64_t pc);
     /* Most IR temps and labels translate_insn (or tb_stop) creates for

@@ -99,6 +99,10 @@ static inline tcg_i64 tcg_ptr_i64(tcg_ptr p)
 void tcg_gen_set_label(tcg_label *l);
 void tcg_gen_br(tcg_label *l);
 void tcg_gen_mb(unsigned kind);
+/* d = the FP flags the host accrued for this thread's generated code
+ * (TCG_FPF_*, tcg_fpflags_take), which are cleared; or only clear them. */
+void tcg_gen_fpflags_take(tcg_i64 d);
+void tcg_gen_fpflags_clear(void);
 
 /*
  * Call h.  ret is the result temp's .n (-1 for a void helper); args holds

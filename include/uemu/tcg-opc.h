@@ -74,6 +74,9 @@ DEF(qemu_st, 0, 2, 1, TCG_OPF_TYPED | TCG_OPF_MAY_FAULT | TCG_OPF_SIDE_EFFECTS)
 DEF(atomic_cmpxchg, 1, 3, 1, TCG_OPF_TYPED | TCG_OPF_MAY_FAULT | TCG_OPF_SIDE_EFFECTS)
 DEF(atomic_fetch, 1, 2, 2, TCG_OPF_TYPED | TCG_OPF_MAY_FAULT | TCG_OPF_SIDE_EFFECTS)
 DEF(mb, 0, 0, 1, TCG_OPF_SIDE_EFFECTS)
+/* the host's accrued FP flags (tcg_fpflags_take): read and clear, clear */
+DEF(fpflags_take, 1, 0, 0, TCG_OPF_SIDE_EFFECTS)
+DEF(fpflags_clear, 0, 0, 0, TCG_OPF_SIDE_EFFECTS)
 /* helper calls: variable arguments, the last carg is the helper */
 DEF(call, 0, 0, 1, TCG_OPF_SIDE_EFFECTS)
 /* per guest instruction data */

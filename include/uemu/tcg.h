@@ -142,8 +142,6 @@ struct tcg_helper {
     uint8_t args[TCG_MAX_HELPER_ARGS];
     /* optional: an IEEE operation a backend may do inline (tcg_fast) */
     uint8_t fast;
-    uint8_t fast_flag_mask;
-    int32_t fast_flag_off;
 };
 
 /*
@@ -153,22 +151,20 @@ struct tcg_helper {
  * the compares; operands and result are IEEE binary64 (_F64, I64) or
  * binary32 (_F32, I32) bit patterns, the integer an I64 of which _I32
  * and _U32 use the low half (signed, unsigned); compares return 0 or 1.
- * A backend may replace the call by the host FPU when it can prove the
- * result identical, that is
+ * A backend may replace the call by the host FPU when the result is
+ * provably the helper's:
  *  - arithmetic and fused multiply-add (MADD a*b+c, MSUB a*b-c, NMSUB
  *    -(a*b)+c, NMADD -(a*b)-c, one rounding): the rounding-mode argument
  *    is a constant 0 (to nearest, even), the host rounds so (its
- *    default), and the host result is finite and larger in magnitude
- *    than the smallest normal number, or is exact for a reason the
- *    backend can check (a finite sum, a zero product of a zero operand):
- *    then the helper would have returned the same bits and raised at
- *    most inexact, which is the bit fast_flag_mask of the env byte at
- *    fast_flag_off (the guest's accrued NX): the backend sets it when
- *    the host operation was inexact;
- *  - conversions from an integer: as arithmetic, but the result is
- *    always finite, and exact for I32 and U32 to F64 (any rounding mode);
- *  - compares: both operands are ordered (no NaN): nothing is raised.
- * Otherwise the backend calls the helper.  TCI always calls it.
+ *    default), detects tininess after rounding, and the result is not a
+ *    NaN (a NaN goes to the helper, which gives the canonical one);
+ *  - conversions from an integer: as arithmetic (I32 and U32 to F64 are
+ *    exact in any rounding mode);
+ *  - compares: both operands are ordered (no NaN).
+ * The IEEE flags such an inline operation raises are not written to env:
+ * the host accrues them (x86: MXCSR) until tcg_fpflags_take() or the
+ * fpflags_take op collects them, which whoever reads or writes the
+ * guest's flags must do first.  TCI always calls the helper.
  */
 enum tcg_fast {
     TCG_FAST_NONE,
@@ -322,6 +318,19 @@ uintptr_t tcg_tb_ptr(const struct tcg_tb *tb);
  * Async-signal-safe.
  */
 uintptr_t tcg_fault_code_pc(uintptr_t host_pc);
+
+/*
+ * The IEEE flags the inline FP operations of this thread's generated
+ * code raised since the last take (enum tcg_fast), cleared by taking;
+ * 0 under TCI.  Generated code must start with them clear: the engine
+ * takes them whenever generated code returns, and drops them before it
+ * first enters generated code.  _context takes them from a host signal's
+ * ucontext_t (a handler leaving with siglongjmp loses the interrupted
+ * code's FP state otherwise); async-signal-safe.
+ */
+enum { TCG_FPF_NX = 1, TCG_FPF_UF = 2, TCG_FPF_OF = 4, TCG_FPF_DZ = 8, TCG_FPF_NV = 16 };
+unsigned tcg_fpflags_take(void);
+unsigned tcg_fpflags_take_context(void *uc);
 /* Index of the guest insn whose code holds host pc (or bytecode pc), or -1. */
 int tcg_tb_find_insn(const struct tcg_tb *tb, uintptr_t pc);
 /* Insn i's insn_start data and the code offset after its code; false

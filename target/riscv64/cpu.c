@@ -14,6 +14,7 @@
 #include "target/riscv64/cpu.h"
 #include "target/riscv64/helper.h"
 #include "uemu/riscv64.h"
+#include "uemu/tcg.h"
 
 /* Linux riscv64's timebase-frequency on QEMU virt and most boards. */
 #define RV_TIMEBASE_HZ 10000000ull
@@ -67,6 +68,11 @@ static void rv_cpu_dump_state(FILE *f, const void *env)
     fprintf(f, " fflags %02x frm %u\n", (unsigned)c->fflags, (unsigned)c->frm);
 }
 
+static void rv_cpu_accrue_fpflags(void *env, unsigned fpf)
+{
+    ((struct rv_cpu *)env)->fflags |= fpf;
+}
+
 const struct guest_frontend rv_frontend = {
     .name = "riscv64",
     .env_size = sizeof(struct rv_cpu),
@@ -78,6 +84,7 @@ const struct guest_frontend rv_frontend = {
     .get_flags = rv_cpu_get_flags,
     .restore_state = rv_cpu_restore_state,
     .dump_state = rv_cpu_dump_state,
+    .accrue_fpflags = rv_cpu_accrue_fpflags,
     .disas = rv_disas_at,
     /* fnmadd.s with a dynamic rounding mode: three unboxed operands, the
      * frm check, the boxed result; sc: two labels. */
@@ -85,10 +92,18 @@ const struct guest_frontend rv_frontend = {
     .max_labels_per_insn = 2,
 };
 
+_Static_assert(TCG_FPF_NX == RV_FFLAG_NX && TCG_FPF_UF == RV_FFLAG_UF &&
+               TCG_FPF_OF == RV_FFLAG_OF && TCG_FPF_DZ == RV_FFLAG_DZ &&
+               TCG_FPF_NV == RV_FFLAG_NV, "fflags are TCG_FPF_* bits");
+
 uint64_t rv_helper_csr(void *env, uint32_t csr, uint32_t op, uint64_t src)
 {
     struct rv_cpu *c = env;
     uint64_t old, v;
+
+    /* the flags inline FP operations left in the host first */
+    if (csr != RV_CSR_FRM)
+        c->fflags |= tcg_fpflags_take();
 
     switch (csr) {
     case RV_CSR_FFLAGS: old = c->fflags; break;

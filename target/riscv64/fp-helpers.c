@@ -19,12 +19,12 @@
 #define H(n, k, fl, r, na, ...)                                              \
     [RV_FPH_##k] = { .name = #n, .func = (void *)rv_helper_##n, .flags = fl,  \
                      .ret = r, .nargs = na, .args = { __VA_ARGS__ } }
-/* with an inline fast path (tcg_fast), which may raise NX itself */
+/* with an inline fast path (tcg_fast), whose flags the host accrues
+ * (tcg_fpflags_take; TCG_FPF_* are fflags' bits) */
 #define HF(n, k, fp, fl, r, na, ...)                                         \
     [RV_FPH_##k] = { .name = #n, .func = (void *)rv_helper_##n, .flags = fl,  \
                      .ret = r, .nargs = na, .args = { __VA_ARGS__ },          \
-                     .fast = TCG_FAST_##fp, .fast_flag_mask = RV_FFLAG_NX, \
-                     .fast_flag_off = (int32_t)offsetof(struct rv_cpu, fflags) }
+                     .fast = TCG_FAST_##fp }
 
 const struct tcg_helper rv_fp_helpers[RV_FPH_COUNT] = {
     HF(fadd_d, FADD_D, ADD_F64, NOG, I64, 4, P, I64, I64, I32),

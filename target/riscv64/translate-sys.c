@@ -74,13 +74,24 @@ static const struct tcg_helper helper_counter = {
 /*
  * fflags inline (frflags/fsflags pairs guard libm's quiet compares in hot
  * loops): fflags is no IR global, so it is reached through env, where the
- * FP helpers and the JIT's fast paths keep it too.
+ * FP helpers keep it; the JIT's inline FP operations leave their flags in
+ * the host until fpflags_take (TCG_FPF_* are fflags' bits).  A bare write
+ * (fsflags with rd x0) only drops those.
  */
 static void gen_fflags(const rv_insn *d, unsigned op, tcg_i64 src, bool writes)
 {
-    tcg_i64 old = tcg_temp_new_i64(), v = tcg_temp_new_i64();
+    tcg_i64 old = tcg_temp_new_i64(), v = tcg_temp_new_i64(), host;
 
+    if (writes && op == RV_CSR_RW && d->rd == 0) {
+        tcg_gen_fpflags_clear();
+        tcg_gen_andi_i64(v, src, 0x1f);
+        tcg_gen_st_i64(v, tcg_env(), rv_env_layout.fflags, TCG_MO_32);
+        return;
+    }
+    host = tcg_temp_new_i64();
     tcg_gen_ld_i64(old, tcg_env(), rv_env_layout.fflags, TCG_MO_32);
+    tcg_gen_fpflags_take(host);
+    tcg_gen_or_i64(old, old, host);
     if (writes) {
         tcg_gen_andi_i64(v, src, 0x1f);
         if (op == RV_CSR_RS) {
@@ -90,6 +101,8 @@ static void gen_fflags(const rv_insn *d, unsigned op, tcg_i64 src, bool writes)
             tcg_gen_and_i64(v, old, v);
         }
         tcg_gen_st_i64(v, tcg_env(), rv_env_layout.fflags, TCG_MO_32);
+    } else {
+        tcg_gen_st_i64(old, tcg_env(), rv_env_layout.fflags, TCG_MO_32);
     }
     rv_set_gpr(d->rd, old);
 }

@@ -336,6 +336,12 @@ uintptr_t tci_exec(const struct tcg_tb *tb, void *env)
         case TCG_OP_mb:
             __atomic_thread_fence(__ATOMIC_SEQ_CST);
             continue;
+        case TCG_OP_fpflags_take:
+            /* only the JIT's inline FP operations leave flags in the host */
+            r = 0;
+            break;
+        case TCG_OP_fpflags_clear:
+            continue;
         case TCG_OP_call: {
             const struct tcg_helper *hp = (const void *)(uintptr_t)tci_u64(a);
             uint64_t args[TCG_MAX_HELPER_ARGS];

@@ -1068,6 +1068,11 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         x_b(&g->b, 0xae);
         x_b(&g->b, 0xf0);
         break;
+    case TCG_OP_fpflags_take: case TCG_OP_fpflags_clear:
+        x86_gen_fpflags(&g->b, op->opc == TCG_OP_fpflags_take);
+        if (op->opc == TCG_OP_fpflags_take)
+            st(g, a[0], RAX);
+        break;
     case TCG_OP_call:
         gen_call(g, op);
         break;
@@ -1504,4 +1509,5 @@ const struct tcg_backend tcg_backend_x86_64 = {
     .dump = x86_dump,
     .fault_code_pc = x86_fault_code_pc,
     .count_insns = x86_count_insns,
+    .fpflags_take = x86_fpflags_take,
 };

@@ -136,4 +136,10 @@ bool x86_fast_result_fp(const struct tcg_helper *h);
 int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_helper *h,
                  uint8_t *done[X86_FAST_MAX_DONE]);
 
+
+/* tcg_fpflags_take (ucv NULL) or _context, for MXCSR; the fpflags ops
+ * (the taken flags in rax; uses r9). */
+unsigned x86_fpflags_take(void *ucv);
+void x86_gen_fpflags(struct xbuf *b, bool take);
+
 #endif

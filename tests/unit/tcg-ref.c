@@ -358,6 +358,11 @@ static uintptr_t run(struct ref *r)
         case TCG_OP_mb:
             __atomic_thread_fence(__ATOMIC_SEQ_CST);
             break;
+        case TCG_OP_fpflags_take:
+            wr(r, a[0], 0);
+            break;
+        case TCG_OP_fpflags_clear:
+            break;
         case TCG_OP_call:
             v = call(r, op);
             if (op->nb_oargs)

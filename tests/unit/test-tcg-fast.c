@@ -6,16 +6,16 @@
  * every way out of the fast path (NaNs, infinities, zeros, subnormal
  * and tiny results, overflow, exact results, cancelling fused
  * multiply-adds, integers that convert exactly or not) and for random
- * ones, with the host's sticky PE flag set or clear beforehand; with
- * NX accrued beforehand (the bare operation may run) and without (the
- * fast path must prove the operation exact or find it inexact), in
- * every rounding mode (only RNE may take it, but for exact conversions).  The block also
+ * ones, with NX accrued beforehand and without, in every rounding mode
+ * (only RNE may take it, but for exact conversions); the fast paths'
+ * flags are taken from the host as the engine does (tcg_fpflags_take).  The block also
  * runs on TCI, which always calls the helper, and on the JIT without
  * FMA3 (the fallbacks).  Values live across each call must survive it
  * (the fast path keeps r10/r11; the way to the helper saves them), and
  * random chains of operations check the JIT's xmm shadows of FP values.
  */
 #include <setjmp.h>
+#include <ucontext.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -262,13 +262,13 @@ static void reference(enum rv_fph id, uint32_t rm, struct rv_cpu *c)
     }
 }
 
-/* Set or clear the host's sticky inexact flag (MXCSR PE), which the
- * fast paths may find stale. */
-static void host_pe(bool set)
+/* Run tb as the engine does: the host's accrued FP flags clear before
+ * (the C reference may have left some), taken into fflags after. */
+static void run(const struct tcg_tb *tb, struct rv_cpu *c)
 {
-    unsigned m = __builtin_ia32_stmxcsr() & ~0x3fu;
-
-    __builtin_ia32_ldmxcsr(set ? m | 0x20 : m);
+    (void)tcg_fpflags_take();
+    assert_int_equal(tcg_tb_exec(tb, c), 0);
+    c->fflags |= tcg_fpflags_take();
 }
 
 /* Operands for test i: every pair of specials first, then random ones;
@@ -327,17 +327,16 @@ static int count_fma3(const struct tcg_tb *tb)
     return found;
 }
 
-/* Fused multiply-adds and products use FMA3 exactly when allowed and
- * present (a wrong mask would pass the value checks on an FMA3 host). */
+/* Fused multiply-adds use FMA3 exactly when allowed and present (a
+ * wrong mask would pass the value checks on an FMA3 host), nothing else
+ * does. */
 static void check_fma3_use(const struct tcg_helper *h, const struct tcg_tb *tb,
                            unsigned features)
 {
     int n;
 
-    if (shape_of(h) != FMA && h->fast != TCG_FAST_MUL_F64 && h->fast != TCG_FAST_MUL_F32)
-        return;
     n = count_fma3(tb);
-    if (!(features & TCG_FEAT_FMA))
+    if (shape_of(h) != FMA || !(features & TCG_FEAT_FMA))
         assert_int_equal(n, 0);
     else if (__builtin_cpu_supports("fma"))
         assert_true(n > 0);
@@ -378,8 +377,7 @@ static void check_backend(const char *backend, unsigned features)
                 in_flags = got.fflags;
                 reference(id, rm, &want);
                 want.f[0] = witness_value(got.f[1]);
-                host_pe(next() % 2);
-                assert_int_equal(tcg_tb_exec(&tb, &got), 0);
+                run(&tb, &got);
                 assert_int_equal(got.f[0], want.f[0]);
                 if (got.f[3] != want.f[3] || got.fflags != want.fflags) {
                     print_error("%s features %x %s rm %u: a %llx b %llx c %llx fflags in %x: "
@@ -395,7 +393,6 @@ static void check_backend(const char *backend, unsigned features)
             tcg_tb_free(&tb);
         }
     }
-    host_pe(false);
     tcg_ctx_free(ctx);
     tcg_host_features_mask(TCG_FEAT_ALL);
 }
@@ -610,8 +607,7 @@ static void test_fast_chains(void **state)
             got.fflags = next() % 2 ? RV_FFLAG_NX : 0;
             want = got;
             chain_reference(p, &want, c4, c5);
-            host_pe(next() % 2);
-            assert_int_equal(tcg_tb_exec(&tb, &got), 0);
+            run(&tb, &got);
             for (int k = 0; k < CHAIN_SLOTS; k++) {
                 if (got.f[8 + k] != want.f[8 + k]) {
                     print_error("program %d run %d: slot %d got %llx want %llx\n", prog, i,
@@ -624,7 +620,6 @@ static void test_fast_chains(void **state)
         }
         tcg_tb_free(&tb);
     }
-    host_pe(false);
     tcg_ctx_free(ctx);
 }
 
@@ -652,6 +647,76 @@ static void test_fast_paths_tci(void **state)
     check_backend("tci", TCG_FEAT_ALL);
 }
 
+/*
+ * The host's accrued flags: MXCSR's IE, ZE, OE, UE, PE are NV, DZ, OF,
+ * UF, NX (DE, a denormal operand, is no IEEE flag), for the fpflags_take
+ * op (which clears them), fpflags_clear, tcg_fpflags_take and _context;
+ * under TCI the ops see none and leave MXCSR alone.
+ */
+static unsigned fpf_of(unsigned m)
+{
+    return (m & 1 ? TCG_FPF_NV : 0) | (m & 4 ? TCG_FPF_DZ : 0) | (m & 8 ? TCG_FPF_OF : 0) |
+           (m & 16 ? TCG_FPF_UF : 0) | (m & 32 ? TCG_FPF_NX : 0);
+}
+
+static void check_fpflags_ops(const char *backend)
+{
+    bool jit = strcmp(backend, "jit") == 0;
+    unsigned ctl = __builtin_ia32_stmxcsr() & ~0x3fu;
+    struct tcg_ctx *ctx;
+    struct tcg_tb take, clear;
+    tcg_i64 f0, t;
+
+    assert_int_equal(tcg_backend_select(backend), 0);
+    ctx = tcg_ctx_new(0);
+    tcg_ctx_set(ctx);
+    f0 = tcg_global_i64(rv_env_layout.f, "f0");
+    tcg_func_start();
+    t = tcg_temp_new_i64();
+    tcg_gen_fpflags_take(t);
+    tcg_gen_mov_i64(f0, t);
+    tcg_gen_exit_tb(0);
+    assert_int_equal(tcg_gen_code(&take), 0);
+    tcg_func_start();
+    tcg_gen_fpflags_clear();
+    tcg_gen_exit_tb(0);
+    assert_int_equal(tcg_gen_code(&clear), 0);
+    for (unsigned m = 0; m < 64; m++) {
+        struct rv_cpu c = { .f = { 0xdead } };
+        unsigned left = jit && (m & 0x3d) ? 0 : m;
+
+        __builtin_ia32_ldmxcsr(ctl | m);
+        assert_int_equal(tcg_tb_exec(&take, &c), 0);
+        assert_int_equal(__builtin_ia32_stmxcsr() & 0x3f, left);
+        assert_int_equal(c.f[0], jit ? fpf_of(m) : 0);
+        __builtin_ia32_ldmxcsr(ctl | m);
+        assert_int_equal(tcg_tb_exec(&clear, &c), 0);
+        assert_int_equal(__builtin_ia32_stmxcsr() & 0x3f, jit ? 0 : m);
+        __builtin_ia32_ldmxcsr(ctl | m);
+        assert_int_equal(tcg_fpflags_take(), jit ? fpf_of(m) : 0);
+        assert_int_equal(__builtin_ia32_stmxcsr() & 0x3f, left);
+    }
+    __builtin_ia32_ldmxcsr(ctl);
+    for (unsigned m = 0; m < 64; m++) {
+        struct _libc_fpstate fp = { .mxcsr = ctl | m };
+        ucontext_t uc = { .uc_mcontext.fpregs = &fp };
+
+        assert_int_equal(tcg_fpflags_take_context(&uc), jit ? fpf_of(m) : 0);
+        assert_int_equal(fp.mxcsr, jit ? ctl : ctl | m);
+        assert_int_equal(tcg_fpflags_take_context(NULL), 0);
+    }
+    tcg_tb_free(&take);
+    tcg_tb_free(&clear);
+    tcg_ctx_free(ctx);
+}
+
+static void test_fpflags_ops(void **state)
+{
+    (void)state;
+    check_fpflags_ops("jit");
+    check_fpflags_ops("tci");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -659,6 +724,7 @@ int main(void)
         cmocka_unit_test(test_fast_paths_jit_no_fma),
         cmocka_unit_test(test_fast_paths_tci),
         cmocka_unit_test(test_fast_chains),
+        cmocka_unit_test(test_fpflags_ops),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
