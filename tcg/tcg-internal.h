@@ -47,6 +47,8 @@ struct tcg_ctx {
     int nb_labels;
     int nb_ops, cap_ops;
     struct tcg_op *ops;
+    /* bit n: goto_tb n jumps to the block's own start (tcg_gen_goto_tb_self) */
+    unsigned goto_tb_self;
     /* the optimizer's output array; it and ops swap from block to block */
     int cap_spare;
     struct tcg_op *spare;
@@ -85,6 +87,8 @@ struct tcg_backend {
     unsigned (*features)(void);
     /* tcg_fpflags_take (uc NULL) or _context; NULL: none accrue */
     unsigned (*fpflags_take)(void *uc);
+    /* tcg_tb_fault_state; NULL: the state is always current at a fault */
+    void (*fault_state)(const struct tcg_tb *tb, uintptr_t host_pc, void *uc, void *env);
 };
 
 /* tcg-profile.c: a block's translation starts and ends. */

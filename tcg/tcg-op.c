@@ -391,6 +391,12 @@ void tcg_gen_goto_tb(unsigned n)
     tcg_emit_op(TCG_OP_goto_tb, TCG_TYPE_I64)->args[0] = n;
 }
 
+void tcg_gen_goto_tb_self(unsigned n)
+{
+    tcg_gen_goto_tb(n);
+    tcg_ctx->goto_tb_self |= 1u << n;
+}
+
 void tcg_gen_exit_tb(uintptr_t val)
 {
     if (val == TCG_EXIT_FAULT)

@@ -118,6 +118,7 @@ void tcg_func_start(void)
     tcg_ctx->nb_temps = tcg_ctx->nb_globals;
     tcg_ctx->nb_labels = 0;
     tcg_ctx->nb_ops = 0;
+    tcg_ctx->goto_tb_self = 0;
 }
 
 tcg_i32 tcg_temp_new_i32(void)
@@ -552,6 +553,12 @@ uintptr_t tcg_fault_code_pc(uintptr_t host_pc)
             return pc;
     }
     return 0;
+}
+
+void tcg_tb_fault_state(const struct tcg_tb *tb, uintptr_t host_pc, void *uc, void *env)
+{
+    if (tb->be && tb->be->fault_state && uc)
+        tb->be->fault_state(tb, host_pc, uc, env);
 }
 
 unsigned tcg_fpflags_take(void)

@@ -102,6 +102,7 @@ static bool smc_write(struct exec_cpu *cpu, const siginfo_t *si, uintptr_t code_
     }
     exec_unprotect_page(addr);
     if (stale) {
+        tcg_tb_fault_state(&tb->t, code_pc, uc, cpu->env);
         take_fpflags(cpu, uc);
         cpu->fault_host_pc = code_pc;
         cpu->in_guest = 0;
@@ -115,6 +116,7 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
 {
     struct exec_cpu *cpu = current_cpu;
     ucontext_t *uc = ucv;
+    struct exec_tb *tb;
     uintptr_t host_pc = 0, code_pc;
     bool is_write = false;
 
@@ -144,6 +146,8 @@ static void host_fault(int sig, siginfo_t *si, void *ucv)
     cpu->fault.is_write = is_write;
     cpu->fault_host_pc = code_pc;
     cpu->in_guest = 0;
+    if ((tb = tb_at(cpu, code_pc)))
+        tcg_tb_fault_state(&tb->t, code_pc, uc, cpu->env);
     take_fpflags(cpu, uc);
     siglongjmp(cpu->jmp, 1);
 }

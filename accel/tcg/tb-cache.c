@@ -122,7 +122,8 @@ static void index_by_code(struct exec_tb *tb)
 {
     size_t n = nb_by_code;
 
-    if (!by_code || strcmp(tcg_backend_name(), "jit") != 0)
+    /* an imported block may come before any translation made the index */
+    if (strcmp(tcg_backend_name(), "jit") != 0 || !exec_tb_by_code_ready_locked())
         return;
     if (n == BY_CODE_CAP ||
         (n && (uintptr_t)by_code[n - 1]->t.code >= (uintptr_t)tb->t.code)) {
@@ -189,7 +190,8 @@ void exec_tb_chain_locked(struct exec_tb *src, unsigned n, struct exec_tb *dest)
 {
     if (src->invalid || dest->invalid || src->jmp_to[n] || !src->has_dest[n] ||
         src->dest[n] != dest->pc || src->flags != dest->flags ||
-        src->t.be != dest->t.be || src->t.jmp_off[n] == UINT32_MAX)
+        src->t.be != dest->t.be || src->t.jmp_off[n] == UINT32_MAX ||
+        (src->dest[n] == src->pc && dest != src))
         return;
     tcg_tb_set_jump(&src->t, n, &dest->t);
     src->jmp_to[n] = dest;

@@ -309,6 +309,10 @@ struct exec_tb *exec_cache_import_locked(uint64_t pc, uint32_t flags)
         return NULL;
     if (e.sum != payload_sum(&e, payload))
         return NULL;
+    /* the file's blocks do not name themselves: a fault in one is found
+     * by its host pc, through the code index */
+    if (!exec_tb_by_code_ready_locked())
+        return NULL;
     tb = calloc(1, sizeof(*tb));
     if (!tb)
         return NULL;

@@ -220,7 +220,10 @@ void exec_gen_goto_tb(struct exec_dc *dc, unsigned n, tcg_i64 pc, uint64_t dest)
 {
     dc->tb->has_dest[n] = true;
     dc->tb->dest[n] = dest;
-    tcg_gen_goto_tb(n);
+    if (dest == dc->pc_first)
+        tcg_gen_goto_tb_self(n);
+    else
+        tcg_gen_goto_tb(n);
     tcg_gen_movi_i64(pc, dest);
     tcg_gen_exit_tb((uintptr_t)dc->tb | n);
 }

@@ -113,6 +113,12 @@ void tcg_gen_call(const struct tcg_helper *h, int ret, const int *args);
 void tcg_gen_insn_start(uint64_t d0, uint64_t d1);
 void tcg_gen_loop_entry(void);
 void tcg_gen_goto_tb(unsigned n);
+/*
+ * goto_tb n to the block's own start: it may be chained only to the
+ * block itself (the JIT then keeps the pinned globals in registers
+ * across the jump without writing them back).
+ */
+void tcg_gen_goto_tb_self(unsigned n);
 void tcg_gen_exit_tb(uintptr_t val);
 void tcg_gen_goto_ptr(tcg_ptr p);
 

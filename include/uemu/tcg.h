@@ -314,10 +314,16 @@ uintptr_t tcg_tb_ptr(const struct tcg_tb *tb);
  * an unmapped page, say): the code position to look the block up by and
  * pass to tcg_tb_find_insn.  That is host_pc itself in JIT code, or the
  * interpreter's current instruction under TCI; 0 when the fault is in
- * neither.  The CPU state holds every global at such a fault.
- * Async-signal-safe.
+ * neither.  Async-signal-safe.
  */
 uintptr_t tcg_fault_code_pc(uintptr_t host_pc);
+/*
+ * At such a fault in tb's code (host_pc, the signal's ucontext_t uc):
+ * put into env the globals the code held only in host registers there
+ * (a guest access need not write them back first), so that env holds
+ * every global.  Async-signal-safe.
+ */
+void tcg_tb_fault_state(const struct tcg_tb *tb, uintptr_t host_pc, void *uc, void *env);
 
 /*
  * The IEEE flags the inline FP operations of this thread's generated

@@ -55,6 +55,8 @@ struct gen {
     uint32_t *relocs;              /* tcg_tb.relocs while generating */
     unsigned nrelocs, reloc_cap;
     bool reloc_failed;             /* out of memory for them */
+    struct x86_fault_map fmap;     /* x86-fault.c */
+    bool fmap_failed;
 };
 
 static const uint8_t cc_of[TCG_COND_COUNT] = {
@@ -171,6 +173,59 @@ static void branch(struct gen *g, int cc, uint64_t label)
 {
     g->label_dirty[label] |= (uint8_t)x86_regs_pinned_dirty(&g->regs);
     g->fix[g->nfix++] = (struct fixup){ x_jcc32(&g->b, cc), (int)label };
+}
+
+/*
+ * A guest access in allocated registers runs with the dirty globals
+ * still only in registers: the fault map (x86-fault.c) names them for
+ * the access's code.  access_begin before the access chooses its
+ * registers (out: the temp it writes, -1 for a store: at a fault its
+ * register still holds the old value, which counts only when it held
+ * that before), access_mark after, right before the access's code,
+ * access_end after that code.
+ */
+struct access {
+    int64_t skip;
+    uint8_t *start;
+    struct x86_dirty d[8];
+    int n;
+};
+
+static void access_begin(const struct gen *g, struct access *ac, int64_t out)
+{
+    bool kept = out >= 0 && g->regs.slot_of[out] >= 0 && g->regs.dirty[out];
+
+    ac->skip = kept ? -1 : out;
+}
+
+static void access_mark(struct gen *g, struct access *ac)
+{
+    ac->n = x86_regs_dirty_globals(&g->regs, ac->skip, ac->d);
+    for (int i = 0; i < ac->n; i++) {
+        if (ac->d[i].off < 0 || ac->d[i].off > 0xffff) {
+            /* beyond what the map can name: written back instead */
+            x86_regs_sync_globals(&g->regs);
+            ac->n = 0;
+            break;
+        }
+    }
+    ac->start = g->b.p;
+}
+
+static void access_end(struct gen *g, const struct access *ac)
+{
+    if (ac->n && !x86_fault_map_add(&g->fmap, (uint32_t)(ac->start - g->b.start),
+                                    (uint32_t)(g->b.p - g->b.start), ac->d, ac->n))
+        g->fmap_failed = true;
+}
+
+/* A qemu_ld/qemu_st that gen_op does in allocated registers, with no
+ * alignment check (whose stub returns: the state must be current). */
+static bool direct(const struct gen *g, const uint64_t *a, int n);
+static bool access_direct(const struct gen *g, const struct tcg_op *op)
+{
+    return (op->opc == TCG_OP_qemu_ld || op->opc == TCG_OP_qemu_st) &&
+           !(op->args[2] & TCG_MO_ALIGN) && direct(g, op->args, 2);
 }
 
 /* Guest address in rax: check alignment; returns the access's base/index. */
@@ -654,6 +709,7 @@ static bool gen_folded_access(struct gen *g, const struct tcg_op *add,
     const uint64_t *a = add->args, *m = mem->args;
     uint64_t base = a[1];
     unsigned keep = 0;
+    struct access ac;
     int32_t disp;
     int rb;
 
@@ -668,19 +724,22 @@ static bool gen_folded_access(struct gen *g, const struct tcg_op *add,
             return false;
         base = a[2];
     }
-    x86_regs_sync_globals(&g->regs);
+    access_begin(g, &ac, mem->opc == TCG_OP_qemu_ld ? (int64_t)m[0] : -1);
     rb = x86_reg_use(&g->regs, base, &keep);
     if (mem->opc == TCG_OP_qemu_ld) {
         int rd = x86_reg_def(&g->regs, m[0], &keep);
 
+        access_mark(g, &ac);
         load(g, rd, (unsigned)m[2], mem->type == TCG_TYPE_I64 ? X_W : 0,
              g->gb ? X86_GUEST_BASE : rb, g->gb ? rb : X_NOREG, disp);
     } else {
         int rv = x86_reg_use(&g->regs, m[0], &keep);
 
+        access_mark(g, &ac);
         store(g, rv, m[2] & TCG_MO_SIZE, g->gb ? X86_GUEST_BASE : rb,
               g->gb ? rb : X_NOREG, disp);
     }
+    access_end(g, &ac);
     return true;
 }
 
@@ -774,8 +833,8 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
     int32_t disp;
     uint64_t m;
 
-    /* a fault leaves through a stub: the CPU state must be current */
-    if (tcg_opdefs[op->opc].flags & TCG_OPF_MAY_FAULT)
+    /* a fault must find the CPU state current, or in the fault map */
+    if ((tcg_opdefs[op->opc].flags & TCG_OPF_MAY_FAULT) && !access_direct(g, op))
         x86_regs_sync_globals(&g->regs);
     switch (op->opc) {
     case TCG_OP_mov:
@@ -1031,13 +1090,18 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         }
         break;
     case TCG_OP_qemu_ld:
-        if (direct(g, a, 2) && !(a[2] & TCG_MO_ALIGN)) {
+        if (access_direct(g, op)) {
             unsigned keep = 0;
-            int ra = x86_reg_use(&g->regs, a[1], &keep);
-            int rd = x86_reg_def(&g->regs, a[0], &keep);
+            struct access ac;
+            int ra, rd;
 
+            access_begin(g, &ac, (int64_t)a[0]);
+            ra = x86_reg_use(&g->regs, a[1], &keep);
+            rd = x86_reg_def(&g->regs, a[0], &keep);
+            access_mark(g, &ac);
             load(g, rd, (unsigned)a[2], w, g->gb ? X86_GUEST_BASE : ra,
                  g->gb ? ra : X_NOREG, 0);
+            access_end(g, &ac);
             break;
         }
         ld(g, RAX, a[1]);
@@ -1046,13 +1110,18 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         st(g, a[0], RAX);
         break;
     case TCG_OP_qemu_st:
-        if (direct(g, a, 2) && !(a[2] & TCG_MO_ALIGN)) {
+        if (access_direct(g, op)) {
             unsigned keep = 0;
-            int ra = x86_reg_use(&g->regs, a[1], &keep);
-            int rv = x86_reg_use(&g->regs, a[0], &keep);
+            struct access ac;
+            int ra, rv;
 
+            access_begin(g, &ac, -1);
+            ra = x86_reg_use(&g->regs, a[1], &keep);
+            rv = x86_reg_use(&g->regs, a[0], &keep);
+            access_mark(g, &ac);
             store(g, rv, a[2] & TCG_MO_SIZE, g->gb ? X86_GUEST_BASE : ra,
                   g->gb ? ra : X_NOREG, 0);
+            access_end(g, &ac);
             break;
         }
         ld(g, RAX, a[1]);
@@ -1159,11 +1228,22 @@ static int emit(struct gen *g, struct tcg_tb *tb)
              * here, the block jumping to itself can enter here, skipping
              * the loads and what came before.  Not when profiling, which
              * counts each entry. */
-            if (!tcg_profiling && g->regs.enabled && x86_regs_only_pinned(&g->regs))
+            if (!tcg_profiling && g->regs.enabled && x86_regs_only_pinned(&g->regs)) {
                 tb->loop_off = (uint32_t)(g->b.p - g->b.start);
+                /* a jump to itself (tcg_gen_goto_tb_self) comes back
+                 * with the pinned globals maybe not written back */
+                if (s->goto_tb_self)
+                    x86_regs_set_pinned_dirty(&g->regs, ~0u);
+            }
             break;
         case TCG_OP_goto_tb:
-            x86_regs_sync_globals(&g->regs);
+            /* to itself (only ever chained there, at loop_off): the
+             * pinned globals stay in their registers unwritten; the
+             * way out when not chained (exit_tb) writes them back */
+            if ((s->goto_tb_self >> op->args[0] & 1) && tb->loop_off)
+                x86_regs_sync_unpinned_globals(&g->regs);
+            else
+                x86_regs_sync_globals(&g->regs);
             /* the displacement must not straddle a 4-byte boundary: one
              * nop of the size needed (it runs on the way to the jump) */
             switch (((uintptr_t)g->b.p + 1) & 3) {
@@ -1238,7 +1318,7 @@ static int emit(struct gen *g, struct tcg_tb *tb)
         }
         x_patch32(g->fix[i].disp, g->label_at[g->fix[i].label]);
     }
-    return 0;
+    return x86_fault_map_emit(&g->b, &g->fmap) ? 0 : -ENOSPC;
 }
 
 /*
@@ -1259,6 +1339,7 @@ static void gen_free(void *p)
     free(g->fix);
     free(g->stubs);
     free(g->relocs);
+    free(g->fmap.bytes);
     free(g);
 }
 
@@ -1313,6 +1394,8 @@ static struct gen *gen_for(const struct tcg_ctx *s)
     g->nstubs = 0;
     g->nrelocs = 0;
     g->reloc_failed = false;
+    g->fmap.len = 0;
+    g->fmap_failed = false;
     return g;
 }
 
@@ -1332,7 +1415,7 @@ static int x86_gen_code(struct tcg_ctx *s, struct tcg_tb *tb)
          * stays in memory (the simplest code, kept as a baseline) */
         x86_regs_init(&g->regs, s, &g->b, s->optimize);
         ret = emit(g, tb);
-        if (ret == 0 && g->reloc_failed)
+        if (ret == 0 && (g->reloc_failed || g->fmap_failed))
             ret = -ENOMEM;
         if (ret == 0) {
             tb->code = g->b.start + g->b.rx_delta;
@@ -1472,7 +1555,7 @@ static void x86_dump(FILE *f, const struct tcg_tb *tb)
         fprintf(f, "  (capstone unavailable)\n");
         return;
     }
-    n = cs_disasm(h, tb->code, tb->size, (uint64_t)(uintptr_t)tb->code, 0, &insn);
+    n = cs_disasm(h, tb->code, x86_code_size(tb), (uint64_t)(uintptr_t)tb->code, 0, &insn);
     for (size_t i = 0; i < n; i++)
         fprintf(f, "  0x%" PRIx64 ":  %-8s %s\n", insn[i].address,
                 insn[i].mnemonic, insn[i].op_str);
@@ -1489,7 +1572,7 @@ static unsigned x86_count_insns(const struct tcg_tb *tb)
 
     if (cs_open(CS_ARCH_X86, CS_MODE_64, &h) != CS_ERR_OK)
         return 0;
-    n = cs_disasm(h, tb->code, tb->size, (uint64_t)(uintptr_t)tb->code, 0, &insn);
+    n = cs_disasm(h, tb->code, x86_code_size(tb), (uint64_t)(uintptr_t)tb->code, 0, &insn);
     if (n)
         cs_free(insn, n);
     cs_close(&h);
@@ -1510,4 +1593,5 @@ const struct tcg_backend tcg_backend_x86_64 = {
     .fault_code_pc = x86_fault_code_pc,
     .count_insns = x86_count_insns,
     .fpflags_take = x86_fpflags_take,
+    .fault_state = x86_fault_state,
 };

@@ -374,6 +374,28 @@ bool x86_reg_home_valid(const struct x86_regs *r, uint64_t t)
     return !r->dirty[t];
 }
 
+int x86_regs_dirty_globals(const struct x86_regs *r, int64_t skip, struct x86_dirty *out)
+{
+    int n = 0;
+
+    for (int k = 0; k < NB_ALLOC; k++) {
+        int t = r->temp_in[k];
+
+        if (t >= 0 && t < r->s->nb_globals && t != skip && r->dirty[t])
+            out[n++] = (struct x86_dirty){ alloc_regs[k], (int32_t)r->s->temps[t].offset,
+                                           r->s->temps[t].type == TCG_TYPE_I64 };
+    }
+    return n;
+}
+
+void x86_regs_sync_unpinned_globals(struct x86_regs *r)
+{
+    for (int k = r->nb_pinned; k < NB_ALLOC; k++) {
+        if (r->temp_in[k] >= 0 && r->temp_in[k] < r->s->nb_globals)
+            writeback(r, k);
+    }
+}
+
 void x86_regs_sync_globals(struct x86_regs *r)
 {
     for (int k = 0; k < NB_ALLOC; k++) {

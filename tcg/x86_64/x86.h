@@ -94,6 +94,8 @@ void x86_regs_set_pinned_dirty(struct x86_regs *r, unsigned mask);
 /* Whether t's home holds its current value. */
 bool x86_reg_home_valid(const struct x86_regs *r, uint64_t t);
 void x86_regs_sync_globals(struct x86_regs *r);
+/* Write back the dirty globals but the pinned ones (registers stay). */
+void x86_regs_sync_unpinned_globals(struct x86_regs *r);
 void x86_regs_forget_globals(struct x86_regs *r);
 /* Write every dirty temp back (registers stay valid), or also forget. */
 void x86_regs_writeback_all(struct x86_regs *r);
@@ -136,6 +138,32 @@ bool x86_fast_result_fp(const struct tcg_helper *h);
 int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_helper *h,
                  uint8_t *done[X86_FAST_MAX_DONE]);
 
+
+/* A global held only in a register (x86_regs_dirty_globals). */
+struct x86_dirty {
+    int reg;
+    int32_t off;            /* its field in the CPU state */
+    bool i64;
+};
+/* The dirty globals in registers but skip (-1: none); at most 8. */
+int x86_regs_dirty_globals(const struct x86_regs *r, int64_t skip, struct x86_dirty *out);
+
+/* The fault map of x86-fault.c, built while a block is generated. */
+struct x86_fault_map {
+    uint8_t *bytes;
+    size_t len, cap;
+};
+/* Note that the access whose code is [start, end) (block offsets) may
+ * fault with the n globals of d held only in registers; false when it
+ * cannot be noted (out of memory, a field beyond 64 KiB). */
+bool x86_fault_map_add(struct x86_fault_map *m, uint32_t start, uint32_t end,
+                       const struct x86_dirty *d, int n);
+/* Append the map after the block's code; false when there is no room. */
+bool x86_fault_map_emit(struct xbuf *b, const struct x86_fault_map *m);
+/* The bytes of tb's instructions (without the map). */
+size_t x86_code_size(const struct tcg_tb *tb);
+/* tcg_tb_fault_state: the globals tb held in registers at host_pc. */
+void x86_fault_state(const struct tcg_tb *tb, uintptr_t host_pc, void *ucv, void *env);
 
 /* tcg_fpflags_take (ucv NULL) or _context, for MXCSR; the fpflags ops
  * (the taken flags in rax; uses r9). */

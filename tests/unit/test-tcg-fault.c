@@ -26,12 +26,19 @@ static struct env e;
 static sigjmp_buf fault_jmp;
 static volatile uintptr_t fault_code_pc, fault_addr;
 
+/* the running block and its CPU state, for the handler */
+static const struct tcg_tb *fault_tb;
+static void *fault_env;
+
 static void on_segv(int sig, siginfo_t *si, void *uc)
 {
     (void)sig;
     fault_addr = (uintptr_t)si->si_addr;
     fault_code_pc = tcg_fault_code_pc(
         (uintptr_t)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP]);
+    /* as the engine's handler: the globals held in registers to env */
+    if (fault_code_pc && fault_tb)
+        tcg_tb_fault_state(fault_tb, fault_code_pc, uc, fault_env);
     siglongjmp(fault_jmp, 1);
 }
 
@@ -80,6 +87,8 @@ static void run_case(const char *be, bool opt, bool write, unsigned memop,
     assert_int_equal(tcg_gen_code(&tb), 0);
     e = (struct env){ { 0, 0, fc->addr } };
     fault_code_pc = fault_addr = 0;
+    fault_tb = &tb;
+    fault_env = &e;
     tcg_fault = (struct tcg_fault){ 0x5555, 0x55, !write, -7, 0 };
     if (!sigsetjmp(fault_jmp, 1)) {
         ret = tcg_tb_exec(&tb, &e);
