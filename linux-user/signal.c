@@ -394,8 +394,20 @@ void lu_signal_thread_end(void)
     kick_stop();
 }
 
+/*
+ * From here until lu_signal_fork_end the forking thread takes no host
+ * signal (but the engine's faults).  In the child, one sent to it as
+ * soon as its pid exists (a parent's kill right after fork) would
+ * otherwise run host_signal before the child's state is fresh: marked
+ * pending, blocked in the host mask, then wiped with the parent's
+ * pending set and lost.  Blocked, it waits in the host kernel until
+ * the child's apply_host_mask.
+ */
 void lu_signal_fork_start(void)
 {
+    uint64_t all = ~(uint64_t)HOST_KEEP;
+
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, sizeof(all));
     pthread_mutex_lock(&action_lock);
 }
 
@@ -415,6 +427,7 @@ void lu_signal_fork_end(bool child)
         return;
     }
     pthread_mutex_unlock(&action_lock);
+    apply_host_mask();
 }
 
 /*

@@ -90,7 +90,8 @@ void lu_signal_process_start(void);
 void lu_signal_thread_mask(uint64_t mask);
 uint64_t lu_signal_mask(void);
 void lu_signal_thread_end(void);
-/* Around a fork: the handler table's lock; the child's fresh state. */
+/* Around a fork: the handler table's lock and host signals blocked in
+ * the forking thread; the child's fresh state, the host mask again. */
 void lu_signal_fork_start(void);
 void lu_signal_fork_end(bool child);
 

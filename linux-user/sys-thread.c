@@ -118,7 +118,17 @@ static int64_t clone_process(uint64_t flags, uint64_t sp, uint64_t ptid, uint64_
         return -errno;
     lu_signal_fork_start();
     mmap_fork_start();
-    exec_fork_start();
+    err = exec_fork_start();
+    if (err < 0) {
+        mmap_fork_end(false);
+        lu_signal_fork_end(false);
+        if (vfork) {
+            close(vfork_pipe[0]);
+            close(vfork_pipe[1]);
+        }
+        /* fork(2)'s errors: out of memory or of another resource. */
+        return err == -ENOMEM ? -ENOMEM : -EAGAIN;
+    }
     pid = host_fork(exit_sig);
     err = errno;
     exec_fork_end(pid == 0);

@@ -51,6 +51,10 @@ static pthread_mutex_t excl_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t excl_left = PTHREAD_COND_INITIALIZER;    /* a cpu stopped running */
 static pthread_cond_t excl_over = PTHREAD_COND_INITIALIZER;    /* the section ended */
 static int excl_pending;
+/* exec_cpu_new: the caller may be a thread creating another's cpu; front
+ * ends keep the global handles in statics: one thread at a time.  Part
+ * of the fork protocol: a child must not inherit it taken. */
+static pthread_mutex_t globals_lock = PTHREAD_MUTEX_INITIALIZER;
 
 bool exec_chaining_off(void)
 {
@@ -199,9 +203,6 @@ struct exec_cpu *exec_cpu_new(const struct guest_frontend *fe)
         return NULL;
     }
     {
-        /* The caller may be a thread creating another's cpu; front ends
-         * keep the global handles in statics: one thread at a time. */
-        static pthread_mutex_t globals_lock = PTHREAD_MUTEX_INITIALIZER;
         struct tcg_ctx *mine = tcg_ctx;
 
         pthread_mutex_lock(&globals_lock);
@@ -391,24 +392,37 @@ void exec_exclusive(void (*fn)(void *), void *arg)
         exec_start(self);
 }
 
-void exec_fork_start(void)
+int exec_fork_start(void)
 {
+    int r;
+
+    pthread_mutex_lock(&globals_lock);
     pthread_mutex_lock(&excl_lock);
     while (excl_pending)
         pthread_cond_wait(&excl_over, &excl_lock);
     pthread_mutex_lock(&exec_tb_lock);
+    /* The child's copy of the code buffer, while no thread can write
+     * it (code-fork.c). */
+    r = exec_code_fork_prepare();
+    if (r < 0) {
+        pthread_mutex_unlock(&exec_tb_lock);
+        pthread_mutex_unlock(&excl_lock);
+        pthread_mutex_unlock(&globals_lock);
+    }
+    return r;
 }
 
 void exec_fork_end(bool child)
 {
+    exec_code_fork_end(child);
     if (child) {
         pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
         pthread_cond_t c = PTHREAD_COND_INITIALIZER;
 
-        exec_code_fork_child();
         exec_cpu_keep_only_locked(current_cpu);
         exec_tb_lock = m;
         excl_lock = m;
+        globals_lock = m;
         excl_left = c;
         excl_over = c;
         excl_pending = 0;
@@ -416,6 +430,7 @@ void exec_fork_end(bool child)
     }
     pthread_mutex_unlock(&exec_tb_lock);
     pthread_mutex_unlock(&excl_lock);
+    pthread_mutex_unlock(&globals_lock);
 }
 
 /* Translate (pc, flags) with exec_tb_lock held; a full code buffer is

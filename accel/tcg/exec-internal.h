@@ -162,9 +162,12 @@ void exec_tb_foreach_locked(void (*fn)(struct exec_tb *tb, void *arg), void *arg
 void exec_protect_code(uint64_t start, uint64_t end);
 bool exec_unprotect_page(uint64_t addr);
 
-/* code-fork.c: in the child of a fork, private copies of the JIT's
- * shared code buffer views at the same addresses (exits on failure). */
-void exec_code_fork_child(void);
+/* code-fork.c: before a fork, with exec_tb_lock held, a copy of the
+ * JIT's shared code buffer for the child (0, or -errno: no fork); after
+ * it, the child maps the copy over its views (exits on failure), and
+ * both sides drop what was prepared. */
+int exec_code_fork_prepare(void);
+void exec_code_fork_end(bool child);
 
 /* The goto_ptr lookup: jump cache, then the block cache. */
 uintptr_t exec_helper_lookup_tb_ptr(void *env, uint64_t pc);

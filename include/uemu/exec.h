@@ -167,12 +167,15 @@ void exec_set_sent_signal_handler(exec_signal_fn *fn);
 
 /*
  * Fork protocol: exec_fork_start() before the host fork (takes the
- * engine's locks once no exclusive section is under way; the caller
- * takes the mmap lock first and must not be in exec_cpu_exec()), then
- * exec_fork_end(false) in the parent (releases) or exec_fork_end(true)
- * in the child (fresh locks; only the calling thread's cpus remain).
+ * engine's locks once no exclusive section is under way and copies the
+ * JIT's code buffer for the child; the caller takes the mmap lock first
+ * and must not be in exec_cpu_exec()), then exec_fork_end(false) in the
+ * parent (releases) or exec_fork_end(true) in the child (its own code
+ * buffer, fresh locks; only the calling thread's cpus remain).  When
+ * exec_fork_start() fails (-errno: the copy could not be made) nothing
+ * is held and there must be no fork.
  */
-void exec_fork_start(void);
+int exec_fork_start(void);
 void exec_fork_end(bool child);
 
 /*

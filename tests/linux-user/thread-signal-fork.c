@@ -68,15 +68,25 @@ static void *child_thread(void *arg)
     return arg;
 }
 
+/* The child's exit status: the signals handled (3), or 100 + the
+ * error of a pthread_create that failed (no join of a thread that is
+ * not there). */
 static int child(void)
 {
     pthread_t t[2];
+    int n = 0, r = 0;
 
     atomic_store(&handled_total, 0);
-    for (long i = 0; i < 2; i++)
-        pthread_create(&t[i], NULL, child_thread, (void *)i);
-    for (int i = 0; i < 2; i++)
+    for (long i = 0; i < 2; i++) {
+        r = pthread_create(&t[i], NULL, child_thread, (void *)i);
+        if (r)
+            break;
+        n++;
+    }
+    for (int i = 0; i < n; i++)
         pthread_join(t[i], NULL);
+    if (r)
+        return 100 + r;
     raise(SIGUSR1);
     return atomic_load(&handled_total);
 }
@@ -92,8 +102,10 @@ int main(void)
     sa.sa_flags = SA_RESTART;
     sigaction(SIGUSR1, &sa, NULL);
     for (long i = 0; i < WORKERS; i++)
-        pthread_create(&workers[i], NULL, work, (void *)i);
-    pthread_create(&k, NULL, kicker, NULL);
+        if (pthread_create(&workers[i], NULL, work, (void *)i) != 0)
+            return 1;
+    if (pthread_create(&k, NULL, kicker, NULL) != 0)
+        return 1;
     for (int c = 0; c < 8; c++) {
         int st;
         pid_t p = fork();
