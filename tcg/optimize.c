@@ -172,11 +172,26 @@ static void emit_mov(struct opt *o, int d, int src)
 {
     struct tcg_op op = { .opc = TCG_OP_mov, .type = o->s->temps[d].type,
                          .nb_oargs = 1, .nb_iargs = 1 };
-
+    struct tcg_op *prev = o->n ? &o->out[o->n - 1] : NULL;
     int r;
 
     if (ti(o, (uint64_t)src)->is_const) {
         emit_movi(o, d, o->t[src].val);
+        return;
+    }
+    /*
+     * call t = f(...); mov g, t with t a fresh local: the call writes g
+     * itself and t becomes g's copy (mov t, g, dead unless t is read
+     * after g changes), so reads of t read g and the result is not
+     * moved between registers (an FP operation's result, say).
+     */
+    if (prev && prev->opc == TCG_OP_call && prev->nb_oargs == 1 &&
+        prev->args[0] == (uint64_t)src && o->s->temps[src].kind == TCG_TEMP_LOCAL &&
+        o->s->temps[d].kind == TCG_TEMP_GLOBAL &&
+        o->s->temps[d].type == o->s->temps[src].type && o->t[src].next == src) {
+        prev->args[0] = (uint64_t)d;
+        forget(o, d);
+        emit_mov(o, src, d);
         return;
     }
     if (rep(o, d) == rep(o, src))

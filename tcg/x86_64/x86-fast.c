@@ -138,15 +138,15 @@ static bool mxcsr_default(void)
 }
 
 /* The operation itself: xmm0 = the result, from xmm0 = a (the integer
- * in rsi for conversions), xmm1 = b, xmm2 = c. */
-static void gen_fast_op(struct x86_regs *r, const struct fast_op *f)
+ * in rsi for conversions), xmm xb = b, xmm xc = c. */
+static void gen_fast_op(struct x86_regs *r, const struct fast_op *f, int xb, int xc)
 {
     switch (f->kind) {
     case FK_ARITH:
-        x_rr(r->b, (f->f64 ? X_F2 : X_F3) | f->op, 0, f->op == OP_SSE_SQRT ? 0 : 1);
+        x_rr(r->b, (f->f64 ? X_F2 : X_F3) | f->op, 0, f->op == OP_SSE_SQRT ? 0 : xb);
         break;
     case FK_FMA:
-        x_vex(r->b, f->op, 1, f->f64, 0, 1, 2);
+        x_vex(r->b, f->op, 1, f->f64, 0, xb, xc);
         break;
     case FK_CVT:
         /* cvtsi2sd/ss; unsigned 32 bits zero-extended in rax to 64 */
@@ -158,27 +158,60 @@ static void gen_fast_op(struct x86_regs *r, const struct fast_op *f)
     }
 }
 
+bool x86_fast_read_later(const struct tcg_ctx *s, const struct tcg_op *op, uint64_t t)
+{
+    const struct tcg_op *end = s->ops + s->nb_ops;
+
+    for (int n = 0; ++op < end && n < 64; n++) {
+        if (op->opc == TCG_OP_set_label || (tcg_opdefs[op->opc].flags & TCG_OPF_BB_END))
+            return false;
+        for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++) {
+            if (op->args[k] == t && op->opc == TCG_OP_call && tcg_op_helper(op)->fast)
+                return true;
+        }
+        for (int k = 0; k < op->nb_oargs; k++) {
+            if (op->args[k] == t)
+                return false;
+        }
+    }
+    return true;
+}
+
 /* xmm i = the FP operand i (after env), from its xmm shadow when it has
  * one (no trip through a general register on the dependency chain),
  * else from where the allocator has it. */
-static void operand(struct x86_regs *r, const struct tcg_op *op, int i, int wq)
+static int operand(struct x86_regs *r, const struct tcg_op *op, int i, int wq)
 {
-    int k = x86_xmm_of(r, op->args[op->nb_oargs + 1 + i]);
+    uint64_t t = op->args[op->nb_oargs + 1 + i];
+    int k = x86_xmm_of(r, t);
 
     if (k >= 0) {
-        x_rr(r->b, X_0F | 0x28, i, k);                      /* movaps */
-        return;
+        if (i) {
+            /* read in place (only xmm0 is overwritten), so the most
+             * recent: a later operand's new shadow must not take it */
+            r->xmm_last_use[k] = ++r->clock;
+            return k;
+        }
+        x_rr(r->b, X_0F | 0x28, 0, k);                      /* movaps */
+        return 0;
     }
-    x86_reg_peek_xmm(r, i, op->args[op->nb_oargs + 1 + i], wq);
-    /* read again later (a loaded value used by several operations):
-     * from a shadow then */
-    if (!(op->dead >> (op->nb_oargs + 1 + i) & 1))
-        x_rr(r->b, X_0F | 0x28, x86_xmm_assign(r, op->args[op->nb_oargs + 1 + i]), i);
+    x86_reg_peek_xmm(r, i, t, wq);
+    /* read again later by an FP operation (a loaded value used by
+     * several): from a shadow then; not when the result replaces it */
+    if (!(op->dead >> (op->nb_oargs + 1 + i) & 1) && !(op->nb_oargs && op->args[0] == t) &&
+        x86_fast_read_later(r->s, op, t))
+        x_rr(r->b, X_0F | 0x28, x86_xmm_assign(r, t), i);
+    return i;
 }
 
 bool x86_fast_result_fp(const struct tcg_helper *h)
 {
     return fast_ops[h->fast].kind != FK_CMP;
+}
+
+bool x86_fast_f64(const struct tcg_helper *h)
+{
+    return fast_ops[h->fast].f64;
 }
 
 /* Whether the helper's fast path can be emitted for this call. */
@@ -219,8 +252,8 @@ bool x86_fast_deferred(const struct x86_regs *r, const struct tcg_op *op,
 /*
  * The inline fast path of a helper that has one (enum tcg_fast in
  * tcg.h), emitted with the arguments in their registers (rdi env, rsi
- * a, rdx b or rm, rcx c or rm, r8 rm): the result in xmm0 and rax and
- * jumps past the call that follows, or a fall into that call for a NaN
+ * a, rdx b or rm, rcx c or rm, r8 rm): the result in xmm0 (a compare's
+ * in rax) and jumps past the call that follows, or a fall into that call for a NaN
  * (the jumps past the call go into done[], their number is returned, at
  * most X86_FAST_MAX_DONE; 0: no usable fast path).  The operation's
  * flags stay in MXCSR (the helper raises a NaN's again, which is the
@@ -232,7 +265,7 @@ int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_h
                     uint8_t *done[X86_FAST_MAX_DONE])
 {
     const struct fast_op *f;
-    int wq, n = 0;
+    int wq, n = 0, xb = 1, xc = 2;
     uint8_t *slow;
 
     if (!x86_fast_usable(r, op, h))
@@ -242,11 +275,11 @@ int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_h
     if (f->kind != FK_CVT)
         operand(r, op, 0, wq);
     if (f->kind != FK_CVT && h->fast != TCG_FAST_SQRT_F64 && h->fast != TCG_FAST_SQRT_F32)
-        operand(r, op, 1, wq);
+        xb = operand(r, op, 1, wq);
     if (f->kind == FK_FMA)
-        operand(r, op, 2, wq);
+        xc = operand(r, op, 2, wq);
     if (f->kind == FK_CMP) {
-        x_rr(r->b, f->f64 ? OP_UCOMISD : OP_UCOMISS, 0, 1);
+        x_rr(r->b, f->f64 ? OP_UCOMISD : OP_UCOMISS, 0, xb);
         slow = x_jcc32(r->b, 0xa);          /* jp: unordered */
         x_rr(r->b, OP_SETCC + f->op, 0, RAX);
         x_rr(r->b, OP_MOVZB, RAX, RAX);
@@ -254,13 +287,12 @@ int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_h
         x_patch32(slow, r->b->p);
         return n;
     }
-    gen_fast_op(r, f);
+    gen_fast_op(r, f, xb, xc);
     slow = NULL;
     if (f->kind != FK_CVT) {
         x_rr(r->b, f->f64 ? OP_UCOMISD : OP_UCOMISS, 0, 0);
         slow = x_jcc32(r->b, 0xa);          /* jp: a NaN */
     }
-    x_rr(r->b, wq | OP_MOVD_R, 0, RAX);
     done[n++] = x_jcc32(r->b, -1);
     if (slow)
         x_patch32(slow, r->b->p);

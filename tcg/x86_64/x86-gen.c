@@ -508,14 +508,27 @@ static void gen_call_fast(struct gen *g, const struct tcg_op *op, const struct t
         x_rr(&g->b, X_W | OP_MOVD_X, 0, RAX);
     for (int i = 0; i < ndone; i++)
         x_patch32(done[i], g->b.p);
-    if (op->nb_oargs) {
+    if (op->nb_oargs && fp_result) {
+        /* from xmm0 (both ways have it there) straight to its register,
+         * and kept there as its shadow: the next FP op reads it from
+         * there, not through a general register (each crossing costs
+         * latency on the chain) */
+        int wq = x86_fast_f64(h) ? X_W : 0;
+
+        if (direct(g, op->args, 1)) {
+            unsigned keep = 0;
+
+            x_rr(&g->b, wq | OP_MOVD_R, 0, x86_reg_def(&g->regs, op->args[0], &keep));
+        } else {
+            x_rr(&g->b, wq | OP_MOVD_R, 0, RAX);
+            st(g, op->args[0], RAX);
+        }
+        if (x86_fast_read_later(g->s, op, op->args[0]))
+            x_rr(&g->b, X_0F | 0x28, x86_xmm_assign(&g->regs, op->args[0]), 0);
+    } else if (op->nb_oargs) {
         if (h->ret == TCG_TYPE_I32)
             x_rr(&g->b, OP_MOV_LD, RAX, RAX);
         st(g, op->args[0], RAX);
-        /* the next FP op reads it from there, not through a general
-         * register (each crossing costs latency on the chain) */
-        if (fp_result)
-            x_rr(&g->b, X_0F | 0x28, x86_xmm_assign(&g->regs, op->args[0]), 0);
     }
 }
 

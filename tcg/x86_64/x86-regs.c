@@ -33,7 +33,8 @@
 
 static const int alloc_regs[] = { RBX, RBP, R12, R13, R10, R11 };
 #define NB_ALLOC ((int)(sizeof(alloc_regs) / sizeof(alloc_regs[0])))
-/* pinned globals take the first slots; the rest stays a cache */
+/* pinned globals take the first slots; the rest stays a cache (an op
+ * may hold three registers, none of them pinned) */
 #define NB_PIN 3
 /* a global is worth pinning from this many uses */
 #define PIN_MIN_USES 3

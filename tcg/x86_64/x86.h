@@ -135,6 +135,11 @@ bool x86_fast_deferred(const struct x86_regs *r, const struct tcg_op *op,
                        const struct tcg_helper *h, int i);
 /* Whether the fast path leaves its FP result in xmm0 (not a compare). */
 bool x86_fast_result_fp(const struct tcg_helper *h);
+/* Whether an op after op (up to a label or the block's end, before t
+ * is written) has an FP fast path reading t: worth an xmm shadow. */
+bool x86_fast_read_later(const struct tcg_ctx *s, const struct tcg_op *op, uint64_t t);
+/* Whether its operation is binary64 (else binary32). */
+bool x86_fast_f64(const struct tcg_helper *h);
 int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_helper *h,
                  uint8_t *done[X86_FAST_MAX_DONE]);
 
