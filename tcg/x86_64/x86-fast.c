@@ -252,24 +252,23 @@ bool x86_fast_deferred(const struct x86_regs *r, const struct tcg_op *op,
 /*
  * The inline fast path of a helper that has one (enum tcg_fast in
  * tcg.h), emitted with the arguments in their registers (rdi env, rsi
- * a, rdx b or rm, rcx c or rm, r8 rm): the result in xmm0 (a compare's
- * in rax) and jumps past the call that follows, or a fall into that call for a NaN
- * (the jumps past the call go into done[], their number is returned, at
- * most X86_FAST_MAX_DONE; 0: no usable fast path).  The operation's
+ * a, rdx b or rm, rcx c or rm, r8 rm): it falls through with the result
+ * in xmm0 (a compare's in rax), or, for a NaN, takes the jump *slow to
+ * the call (returns 1; 0 when it has no such jump, -1 when there is no
+ * usable fast path).  The operation's
  * flags stay in MXCSR (the helper raises a NaN's again, which is the
  * same).  Uses rax and xmm0-2, which the call clobbers anyway, and never
  * an allocatable register: the temps cached there stay valid on the
  * fast path (gen_call_fast in x86-gen.c).
  */
 int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_helper *h,
-                    uint8_t *done[X86_FAST_MAX_DONE])
+                 uint8_t **slow)
 {
     const struct fast_op *f;
-    int wq, n = 0, xb = 1, xc = 2;
-    uint8_t *slow;
+    int wq, xb = 1, xc = 2;
 
     if (!x86_fast_usable(r, op, h))
-        return 0;
+        return -1;
     f = &fast_ops[h->fast];
     wq = f->f64 ? X_W : 0;
     if (f->kind != FK_CVT)
@@ -280,21 +279,15 @@ int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_h
         xc = operand(r, op, 2, wq);
     if (f->kind == FK_CMP) {
         x_rr(r->b, f->f64 ? OP_UCOMISD : OP_UCOMISS, 0, xb);
-        slow = x_jcc32(r->b, 0xa);          /* jp: unordered */
+        *slow = x_jcc32(r->b, 0xa);         /* jp: unordered */
         x_rr(r->b, OP_SETCC + f->op, 0, RAX);
         x_rr(r->b, OP_MOVZB, RAX, RAX);
-        done[n++] = x_jcc32(r->b, -1);
-        x_patch32(slow, r->b->p);
-        return n;
+        return 1;
     }
     gen_fast_op(r, f, xb, xc);
-    slow = NULL;
-    if (f->kind != FK_CVT) {
-        x_rr(r->b, f->f64 ? OP_UCOMISD : OP_UCOMISS, 0, 0);
-        slow = x_jcc32(r->b, 0xa);          /* jp: a NaN */
-    }
-    done[n++] = x_jcc32(r->b, -1);
-    if (slow)
-        x_patch32(slow, r->b->p);
-    return n;
+    if (f->kind == FK_CVT)
+        return 0;
+    x_rr(r->b, f->f64 ? OP_UCOMISD : OP_UCOMISS, 0, 0);
+    *slow = x_jcc32(r->b, 0xa);             /* jp: a NaN */
+    return 1;
 }

@@ -57,6 +57,19 @@ struct gen {
     bool reloc_failed;             /* out of memory for them */
     struct x86_fault_map fmap;     /* x86-fault.c */
     bool fmap_failed;
+    /* cold code (the helper calls behind FP fast paths), placed after
+     * the block's code: the bytes, and where each piece goes back to */
+    uint8_t *cold;
+    size_t cold_len, cold_cap;
+    struct cold_piece *pieces;
+    int npieces, pieces_cap;
+    bool cold_failed;
+};
+
+struct cold_piece {
+    size_t off, len;               /* in cold; ends in a jmp rel32 */
+    uint8_t *from;                 /* the rel32 of the jump to it */
+    uint8_t *back;                 /* where its jmp returns */
 };
 
 static const uint8_t cc_of[TCG_COND_COUNT] = {
@@ -466,6 +479,74 @@ static void gen_call_timed(struct gen *g, const void *fn)
 }
 
 /*
+ * Keep the code from here (cold_begin) to cold_end out of the block's
+ * way: it is moved after the block's code (cold_place), the jump whose
+ * rel32 is at from goes to it, and it jumps back to what follows.  The
+ * code must not depend on its address (calls are absolute) nor jump
+ * out but back; it is written to a scratch buffer meanwhile.
+ */
+static void cold_begin(struct gen *g, struct xbuf *main, uint8_t *scratch, size_t size)
+{
+    *main = g->b;
+    g->b.start = g->b.p = scratch;
+    g->b.end = scratch + size;
+}
+
+static void cold_end(struct gen *g, const struct xbuf *main, uint8_t *from)
+{
+    size_t len;
+    uint8_t *p;
+
+    x_jcc32(&g->b, -1);
+    len = (size_t)(g->b.p - g->b.start);
+    p = g->b.start;
+    g->b = *main;
+    if (g->cold_len + len > g->cold_cap) {
+        size_t cap = g->cold_cap ? 2 * g->cold_cap : 4096;
+        uint8_t *c;
+
+        while (cap < g->cold_len + len)
+            cap *= 2;
+        if (!(c = realloc(g->cold, cap))) {
+            g->cold_failed = true;
+            return;
+        }
+        g->cold = c;
+        g->cold_cap = cap;
+    }
+    if (g->npieces == g->pieces_cap) {
+        int cap = g->pieces_cap ? 2 * g->pieces_cap : 64;
+        struct cold_piece *n = realloc(g->pieces, (size_t)cap * sizeof(*n));
+
+        if (!n) {
+            g->cold_failed = true;
+            return;
+        }
+        g->pieces = n;
+        g->pieces_cap = cap;
+    }
+    memcpy(g->cold + g->cold_len, p, len);
+    g->pieces[g->npieces++] = (struct cold_piece){ g->cold_len, len, from, g->b.p };
+    g->cold_len += len;
+}
+
+/* The cold code after the block's code; false when there is no room. */
+static bool cold_place(struct gen *g)
+{
+    for (int i = 0; i < g->npieces; i++) {
+        const struct cold_piece *c = &g->pieces[i];
+
+        if ((size_t)(g->b.end - g->b.p) < c->len + X_MAX_OP_BYTES)
+            return false;
+        memcpy(g->b.p, g->cold + c->off, c->len);
+        x_patch32(c->from, g->b.p);
+        g->b.p += c->len;
+        x_patch32(g->b.p - 4, c->back);
+    }
+    return true;
+}
+
+/*
  * A call whose helper has an inline fast path (x86-fast.c): the fast
  * path reads its operands without changing the allocator's state and
  * clobbers only scratch registers, so the cached temps stay in r10/r11
@@ -474,40 +555,43 @@ static void gen_call_timed(struct gen *g, const void *fn)
  */
 static void gen_call_fast(struct gen *g, const struct tcg_op *op, const struct tcg_helper *h)
 {
-    uint8_t *done[X86_FAST_MAX_DONE];
     bool save = x86_regs_call_clobbered_busy(&g->regs);
     bool fp_result = op->nb_oargs && x86_fast_result_fp(h);
-    int ndone;
+    uint8_t scratch[X_MAX_OP_BYTES], *slow = NULL;
+    struct xbuf hot;
 
     for (int i = 0; i < h->nargs; i++) {
         if (!x86_fast_deferred(&g->regs, op, h, i))
             x86_reg_peek(&g->regs, arg_regs[i], op->args[op->nb_oargs + i]);
     }
-    ndone = x86_gen_fast(&g->regs, op, h, done);
-    for (int i = 0; i < h->nargs; i++) {
-        if (x86_fast_deferred(&g->regs, op, h, i))
-            x86_reg_peek(&g->regs, arg_regs[i], op->args[op->nb_oargs + i]);
+    /* the way to the helper (a NaN: rare) out of line; none when the
+     * fast path always applies */
+    if (x86_gen_fast(&g->regs, op, h, &slow) > 0) {
+        cold_begin(g, &hot, scratch, sizeof(scratch));
+        for (int i = 0; i < h->nargs; i++) {
+            if (x86_fast_deferred(&g->regs, op, h, i))
+                x86_reg_peek(&g->regs, arg_regs[i], op->args[op->nb_oargs + i]);
+        }
+        if (save) {
+            /* two pushes keep rsp 16-byte aligned for the call */
+            x_push(&g->b, R10);
+            x_push(&g->b, R11);
+        }
+        if (tcg_profiling)
+            gen_call_timed(g, h->func);
+        else
+            x_call_abs(&g->b, h->func);
+        if (save) {
+            x_pop(&g->b, R11);
+            x_pop(&g->b, R10);
+        }
+        /* the call clobbered the xmm shadows and left the result in rax
+         * only: as the fast path has them */
+        x86_xmm_refill(&g->regs);
+        if (fp_result)
+            x_rr(&g->b, X_W | OP_MOVD_X, 0, RAX);
+        cold_end(g, &hot, slow);
     }
-    if (save) {
-        /* two pushes keep rsp 16-byte aligned for the call */
-        x_push(&g->b, R10);
-        x_push(&g->b, R11);
-    }
-    if (tcg_profiling)
-        gen_call_timed(g, h->func);
-    else
-        x_call_abs(&g->b, h->func);
-    if (save) {
-        x_pop(&g->b, R11);
-        x_pop(&g->b, R10);
-    }
-    /* the call clobbered the xmm shadows and left the result in rax
-     * only: as the fast path has them */
-    x86_xmm_refill(&g->regs);
-    if (fp_result)
-        x_rr(&g->b, X_W | OP_MOVD_X, 0, RAX);
-    for (int i = 0; i < ndone; i++)
-        x_patch32(done[i], g->b.p);
     if (op->nb_oargs && fp_result) {
         /* from xmm0 (both ways have it there) straight to its register,
          * and kept there as its shadow: the next FP op reads it from
@@ -1331,6 +1415,8 @@ static int emit(struct gen *g, struct tcg_tb *tb)
         }
         x_patch32(g->fix[i].disp, g->label_at[g->fix[i].label]);
     }
+    if (!cold_place(g))
+        return -ENOSPC;
     return x86_fault_map_emit(&g->b, &g->fmap) ? 0 : -ENOSPC;
 }
 
@@ -1353,6 +1439,8 @@ static void gen_free(void *p)
     free(g->stubs);
     free(g->relocs);
     free(g->fmap.bytes);
+    free(g->cold);
+    free(g->pieces);
     free(g);
 }
 
@@ -1409,6 +1497,9 @@ static struct gen *gen_for(const struct tcg_ctx *s)
     g->reloc_failed = false;
     g->fmap.len = 0;
     g->fmap_failed = false;
+    g->cold_len = 0;
+    g->npieces = 0;
+    g->cold_failed = false;
     return g;
 }
 
@@ -1428,7 +1519,7 @@ static int x86_gen_code(struct tcg_ctx *s, struct tcg_tb *tb)
          * stays in memory (the simplest code, kept as a baseline) */
         x86_regs_init(&g->regs, s, &g->b, s->optimize);
         ret = emit(g, tb);
-        if (ret == 0 && (g->reloc_failed || g->fmap_failed))
+        if (ret == 0 && (g->reloc_failed || g->fmap_failed || g->cold_failed))
             ret = -ENOMEM;
         if (ret == 0) {
             tb->code = g->b.start + g->b.rx_delta;

@@ -127,9 +127,9 @@ bool x86_regs_call_clobbered_busy(const struct x86_regs *r);
  * The FP fast paths of x86-fast.c, at a helper call with its arguments
  * loaded: whether the call can have one; whether its argument i (env,
  * the rounding mode) need be loaded only on the way to the call; the
- * fast path, returning how many jumps past the call it put in done[].
+ * fast path, falling through when it applies, else jumping (*slow) to
+ * the call.
  */
-#define X86_FAST_MAX_DONE 6
 bool x86_fast_usable(struct x86_regs *r, const struct tcg_op *op, const struct tcg_helper *h);
 bool x86_fast_deferred(const struct x86_regs *r, const struct tcg_op *op,
                        const struct tcg_helper *h, int i);
@@ -141,7 +141,7 @@ bool x86_fast_read_later(const struct tcg_ctx *s, const struct tcg_op *op, uint6
 /* Whether its operation is binary64 (else binary32). */
 bool x86_fast_f64(const struct tcg_helper *h);
 int x86_gen_fast(struct x86_regs *r, const struct tcg_op *op, const struct tcg_helper *h,
-                 uint8_t *done[X86_FAST_MAX_DONE]);
+                 uint8_t **slow);
 
 
 /* A global held only in a register (x86_regs_dirty_globals). */
