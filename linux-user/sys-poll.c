@@ -200,8 +200,12 @@ static int64_t sys_epoll_ctl(const uint64_t *a)
 }
 
 /*
- * Both waits: the guest's event array is checked whole before the host
- * call, so events the host hands over are never lost to a bad buffer.
+ * Both waits.  Linux writes the event array only when it has events for
+ * it (a wait that finds none returns 0 whatever the array's address), so
+ * the array is checked here only when it is not writable whole: then
+ * the wait runs, and events it hands over make EFAULT (Linux puts such
+ * events back on its ready list; they are lost here, which only a
+ * program passing a bad array while events are ready can see).
  * timeout_ms is used when ts is NULL (epoll_pwait).
  */
 static int64_t epoll_wait_common(const uint64_t *a, int timeout_ms, const struct timespec *ts)
@@ -213,8 +217,6 @@ static int64_t epoll_wait_common(const uint64_t *a, int timeout_ms, const struct
     if (max <= 0 || max > LU_EP_MAX_EVENTS)
         return -EINVAL;
     struct lu_epoll_event *out = guest_access(a[1], (size_t)max * sizeof(*out), PAGE_WRITE);
-    if (!out)
-        return -EFAULT;
     if ((r = load_mask(a[4], a[5], &mask, &hmask)) < 0)
         return r;
     int n = max < LU_EPOLL_BATCH ? max : LU_EPOLL_BATCH;
@@ -229,6 +231,10 @@ static int64_t epoll_wait_common(const uint64_t *a, int timeout_ms, const struct
                             LU_SIGSET_SIZE);
     if (r == -EINTR && hmask)
         deliver_under(a[4], mask);
+    if (r > 0 && !out) {
+        free(ev);
+        return -EFAULT;
+    }
     for (int64_t i = 0; i < r; i++) {
         out[i].events = ev[i].events;
         out[i].pad = 0;
