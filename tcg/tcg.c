@@ -561,6 +561,16 @@ void tcg_tb_fault_state(const struct tcg_tb *tb, uintptr_t host_pc, void *uc, vo
         tb->be->fault_state(tb, host_pc, uc, env);
 }
 
+void tcg_fork_start(void)
+{
+    tci_fork_start();
+}
+
+void tcg_fork_end(bool child)
+{
+    tci_fork_end(child);
+}
+
 unsigned tcg_fpflags_take(void)
 {
     return cur_backend->fpflags_take ? cur_backend->fpflags_take(NULL) : 0;

@@ -401,10 +401,12 @@ int exec_fork_start(void)
     while (excl_pending)
         pthread_cond_wait(&excl_over, &excl_lock);
     pthread_mutex_lock(&exec_tb_lock);
+    tcg_fork_start();
     /* The child's copy of the code buffer, while no thread can write
      * it (code-fork.c). */
     r = exec_code_fork_prepare();
     if (r < 0) {
+        tcg_fork_end(false);
         pthread_mutex_unlock(&exec_tb_lock);
         pthread_mutex_unlock(&excl_lock);
         pthread_mutex_unlock(&globals_lock);
@@ -415,6 +417,7 @@ int exec_fork_start(void)
 void exec_fork_end(bool child)
 {
     exec_code_fork_end(child);
+    tcg_fork_end(child);
     if (child) {
         pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
         pthread_cond_t c = PTHREAD_COND_INITIALIZER;

@@ -336,6 +336,11 @@ void tcg_tb_fault_state(const struct tcg_tb *tb, uintptr_t host_pc, void *uc, vo
  */
 enum { TCG_FPF_NX = 1, TCG_FPF_UF = 2, TCG_FPF_OF = 4, TCG_FPF_DZ = 8, TCG_FPF_NV = 16 };
 unsigned tcg_fpflags_take(void);
+
+/* Around a host fork (the engine's fork protocol): the locks generated
+ * code may take while it runs are held across it, fresh in the child. */
+void tcg_fork_start(void);
+void tcg_fork_end(bool child);
 unsigned tcg_fpflags_take_context(void *uc);
 /* Index of the guest insn whose code holds host pc (or bytecode pc), or -1. */
 int tcg_tb_find_insn(const struct tcg_tb *tb, uintptr_t pc);

@@ -75,6 +75,24 @@ static ffi_cif *cif_for(const struct tcg_helper *h)
     return &g->cif;
 }
 
+/* Running guest code takes sigs_lock (a helper's first call): a fork
+ * must not leave it held in the child. */
+void tci_fork_start(void)
+{
+    pthread_mutex_lock(&sigs_lock);
+}
+
+void tci_fork_end(bool child)
+{
+    if (child) {
+        pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+
+        sigs_lock = m;
+        return;
+    }
+    pthread_mutex_unlock(&sigs_lock);
+}
+
 uint64_t tci_call(const struct tcg_helper *h, const uint64_t *args)
 {
     uint32_t a32[TCG_MAX_HELPER_ARGS];

@@ -37,6 +37,9 @@ uintptr_t tci_exec(const struct tcg_tb *tb, void *env);
 /* The instruction running a guest access on this thread, or 0. */
 uintptr_t tci_fault_code_pc(uintptr_t host_pc);
 void tci_dump(FILE *f, const struct tcg_tb *tb);
+/* tcg_fork_start/tcg_fork_end for the helper signatures' lock. */
+void tci_fork_start(void);
+void tci_fork_end(bool child);
 /* The libffi call of helper h with args (uint64_t each); its result. */
 uint64_t tci_call(const struct tcg_helper *h, const uint64_t *args);
 
