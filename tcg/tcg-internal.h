@@ -87,6 +87,9 @@ struct tcg_backend {
     unsigned (*features)(void);
     /* tcg_fpflags_take (uc NULL) or _context; NULL: none accrue */
     unsigned (*fpflags_take)(void *uc);
+    /* tcg_fork_start/_end: locks its running code takes; NULL: none */
+    void (*fork_start)(void);
+    void (*fork_end)(bool child);
     /* tcg_tb_fault_state; NULL: the state is always current at a fault */
     void (*fault_state)(const struct tcg_tb *tb, uintptr_t host_pc, void *uc, void *env);
 };

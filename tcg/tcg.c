@@ -563,12 +563,18 @@ void tcg_tb_fault_state(const struct tcg_tb *tb, uintptr_t host_pc, void *uc, vo
 
 void tcg_fork_start(void)
 {
-    tci_fork_start();
+    for (size_t i = 0; i < sizeof(backends) / sizeof(backends[0]); i++) {
+        if (backends[i]->fork_start)
+            backends[i]->fork_start();
+    }
 }
 
 void tcg_fork_end(bool child)
 {
-    tci_fork_end(child);
+    for (size_t i = 0; i < sizeof(backends) / sizeof(backends[0]); i++) {
+        if (backends[i]->fork_end)
+            backends[i]->fork_end(child);
+    }
 }
 
 unsigned tcg_fpflags_take(void)

@@ -234,4 +234,6 @@ const struct tcg_backend tcg_backend_tci = {
     .flush = tci_flush,
     .dump = tci_dump,
     .fault_code_pc = tci_fault_code_pc,
+    .fork_start = tci_fork_start,
+    .fork_end = tci_fork_end,
 };
