@@ -32,6 +32,7 @@
  * Epoll waits hand the host at most LU_EPOLL_BATCH events per call,
  * which Linux allows (maxevents is a maximum).
  */
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
@@ -200,13 +201,33 @@ static int64_t sys_epoll_ctl(const uint64_t *a)
 }
 
 /*
- * Both waits.  Linux writes the event array only when it has events for
- * it (a wait that finds none returns 0 whatever the array's address), so
- * the array is checked here only when it is not writable whole: then
- * the wait runs, and events it hands over make EFAULT (Linux puts such
- * events back on its ready list; they are lost here, which only a
- * program passing a bad array while events are ready can see).
- * timeout_ms is used when ts is NULL (epoll_pwait).
+ * An event array that is not writable whole: Linux writes it only when
+ * it has events (a wait that finds none returns 0 whatever the array's
+ * address), and fails with EFAULT then, leaving the events ready.  So
+ * the wait here is a poll of the epoll descriptor itself, which
+ * consumes nothing: ready is EFAULT.
+ */
+static int64_t epoll_wait_no_array(int epfd, int timeout_ms, const struct timespec *ts,
+                                   const uint64_t *hmask, uint64_t guest_set, uint64_t mask)
+{
+    struct pollfd pfd = { .fd = epfd, .events = POLLIN };
+    struct timespec t;
+    int64_t r;
+
+    if (!ts && timeout_ms >= 0) {
+        t = (struct timespec){ timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000 };
+        ts = &t;
+    }
+    r = lu_safe_syscall(SYS_ppoll, (long)&pfd, 1, (long)ts, (long)hmask, LU_SIGSET_SIZE, 0);
+    if (r == -EINTR && hmask)
+        deliver_under(guest_set, mask);
+    if (r > 0)
+        return pfd.revents & POLLNVAL ? -EBADF : -EFAULT;
+    return r;
+}
+
+/*
+ * Both waits; timeout_ms is used when ts is NULL (epoll_pwait).
  */
 static int64_t epoll_wait_common(const uint64_t *a, int timeout_ms, const struct timespec *ts)
 {
@@ -219,6 +240,8 @@ static int64_t epoll_wait_common(const uint64_t *a, int timeout_ms, const struct
     struct lu_epoll_event *out = guest_access(a[1], (size_t)max * sizeof(*out), PAGE_WRITE);
     if ((r = load_mask(a[4], a[5], &mask, &hmask)) < 0)
         return r;
+    if (!out)
+        return epoll_wait_no_array((int)a[0], timeout_ms, ts, hmask, a[4], mask);
     int n = max < LU_EPOLL_BATCH ? max : LU_EPOLL_BATCH;
     struct epoll_event *ev = malloc((size_t)n * sizeof(*ev));
     if (!ev)
@@ -231,10 +254,6 @@ static int64_t epoll_wait_common(const uint64_t *a, int timeout_ms, const struct
                             LU_SIGSET_SIZE);
     if (r == -EINTR && hmask)
         deliver_under(a[4], mask);
-    if (r > 0 && !out) {
-        free(ev);
-        return -EFAULT;
-    }
     for (int64_t i = 0; i < r; i++) {
         out[i].events = ev[i].events;
         out[i].pad = 0;
