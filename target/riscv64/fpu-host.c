@@ -35,6 +35,9 @@
  * NX the caller already has.  Every other case takes the full path.
  */
 #include <string.h>
+#if __has_include(<sys/platform/x86.h>)
+#include <sys/platform/x86.h>
+#endif
 
 #include "target/riscv64/cpu.h"
 #include "target/riscv64/fpu-internal.h"
@@ -185,6 +188,17 @@ static uint64_t bare_s(enum rv_fpop op, uint64_t a, uint64_t b, uint64_t c)
     return r;
 }
 
+/* FMA3 usable: glibc's start-up answer (libgcc's __builtin_cpu_supports
+ * would run cpuid again at start-up, a hypervisor trap each in a VM). */
+static bool host_fma(void)
+{
+#ifdef CPU_FEATURE_ACTIVE
+    return CPU_FEATURE_ACTIVE(FMA);
+#else
+    return __builtin_cpu_supports("fma");
+#endif
+}
+
 bool rv_fphost_fast_rne(const struct rv_fmt *f, enum rv_fpop op, uint64_t a,
                         uint64_t b, uint64_t c, uint64_t *res)
 {
@@ -195,7 +209,7 @@ bool rv_fphost_fast_rne(const struct rv_fmt *f, enum rv_fpop op, uint64_t a,
 
     __asm__ volatile("stmxcsr %0" : "=m"(csr));
     if ((csr & 0xffc0) != mxcsr_for_rm[RV_RM_RNE] ||
-        (op == RV_FPOP_FMA && !__builtin_cpu_supports("fma")))
+        (op == RV_FPOP_FMA && !host_fma()))
         return false;
     r = f == &rv_fmt_d ? bare_d(op, a, b, c) : bare_s(op, a, b, c);
     mag = r & abs_mask;
@@ -212,7 +226,7 @@ uint64_t rv_fphost_op(const struct rv_fmt *f, enum rv_fpop op, uint64_t a,
     uint64_t inf = abs_mask & ~((1ull << (f->p - 1)) - 1);
     uint32_t st;
 
-    if (rm > RV_RM_RUP || (op == RV_FPOP_FMA && !__builtin_cpu_supports("fma")))
+    if (rm > RV_RM_RUP || (op == RV_FPOP_FMA && !host_fma()))
         return soft_op(f, op, a, b, c, rm, fl);
     if (f == &rv_fmt_d)
         r = sse_d(op, a, b, c, mxcsr_for_rm[rm], &st);
