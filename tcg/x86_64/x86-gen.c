@@ -47,6 +47,8 @@ struct gen {
      * after it (then unknown when the label is placed). */
     uint8_t label_dirty[TCG_MAX_LABELS];
     bool label_back[TCG_MAX_LABELS];
+    int label_op[TCG_MAX_LABELS];  /* the set_label op's index */
+    int branch_label;              /* for read_after_label */
     bool reachable;                /* the op before falls through */
     struct fixup *fix;
     int nfix;
@@ -180,6 +182,43 @@ static void jmp_epilogue(struct gen *g, int cc)
 
     x_patch32(d, x86_epilogue() - g->b.rx_delta);
     add_reloc(g, d, TCG_RELOC_EPILOGUE);
+}
+
+/*
+ * Whether local t may be read after label (its value on a branch there
+ * must be in its home): looks along the ops from the label to the first
+ * write of t, exit, or other label or branch (then: maybe).
+ */
+static bool read_after_label(void *ctx, int t)
+{
+    const struct gen *g = ctx;
+    const struct tcg_ctx *s = g->s;
+
+    for (int i = g->label_op[g->branch_label] + 1; i < s->nb_ops; i++) {
+        const struct tcg_op *op = &s->ops[i];
+        int flags = tcg_opdefs[op->opc].flags;
+
+        for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++) {
+            if (op->args[k] == (uint64_t)t)
+                return true;
+        }
+        for (int k = 0; k < op->nb_oargs; k++) {
+            if (op->args[k] == (uint64_t)t)
+                return false;
+        }
+        if (flags & TCG_OPF_NORETURN)
+            return false;
+        if (op->opc == TCG_OP_set_label || op->opc == TCG_OP_br || op->opc == TCG_OP_brcond)
+            return true;
+    }
+    return false;
+}
+
+/* Before a conditional branch: write back what the label's code may read. */
+static void writeback_for_branch(struct gen *g, uint64_t label)
+{
+    g->branch_label = (int)label;
+    x86_regs_writeback_live(&g->regs, read_after_label, g);
 }
 
 static void branch(struct gen *g, int cc, uint64_t label)
@@ -763,31 +802,66 @@ static bool gen_binop_imm(struct gen *g, const struct tcg_op *op, int w)
 }
 
 /*
- * ld t, env, off followed by brcond t, imm with t dead after it (the
- * exit-request check every block starts with): one cmp against memory,
- * no register.  True when both ops were done.
+ * ld t, env (or a pointer in a register), off followed by brcond t,
+ * imm or a register with t dead after it (the exit-request check every
+ * block starts with, a jump-cache entry's pc and flags): one cmp against
+ * memory, no register for t.  True when both ops were done.
  */
 static bool gen_env_branch(struct gen *g, const struct tcg_op *ld, const struct tcg_op *br)
 {
     const uint64_t *a = ld->args, *b = br->args;
     int w = ld->type == TCG_TYPE_I64 ? X_W : 0;
-    unsigned size = w ? 3 : 2;
+    unsigned size = w ? 3 : 2, keep = 0;
+    bool narrow, env;
+    uint64_t v;
     int32_t imm;
+    int base;
 
-    if (ld->opc != TCG_OP_ld || br->opc != TCG_OP_brcond || br->type != ld->type ||
-        !g->regs.enabled || g->s->temps[a[1]].kind != TCG_TEMP_ENV ||
-        g->s->temps[a[0]].kind != TCG_TEMP_LOCAL || (int64_t)a[2] != (int32_t)a[2] ||
-        (a[3] & TCG_MO_SIZE) != size || b[0] != a[0] || b[1] == a[0] ||
-        !(br->dead & 1) || !imm_of(g, b[1], w, &imm))
+    if (ld->opc != TCG_OP_ld || br->opc != TCG_OP_brcond || br->type != ld->type)
         return false;
+    /* an i64 of a zero-extended 32-bit field against a 32-bit constant,
+     * for (in)equality: the 32-bit compare says the same */
+    narrow = w && (a[3] & (TCG_MO_SIZE | TCG_MO_SIGN)) == 2 &&
+             (b[2] == TCG_COND_EQ || b[2] == TCG_COND_NE);
+    env = g->s->temps[a[1]].kind == TCG_TEMP_ENV;
+    if (!g->regs.enabled || (!env && !direct(g, a + 1, 1)) ||
+        g->s->temps[a[0]].kind != TCG_TEMP_LOCAL || (int64_t)a[2] != (int32_t)a[2] ||
+        ((a[3] & TCG_MO_SIZE) != size && !narrow) || b[0] != a[0] || b[1] == a[0] ||
+        b[1] == a[1] || !(br->dead & 1))
+        return false;
+    if (!x86_reg_const(&g->regs, b[1], &v)) {
+        int rv;
+
+        /* against a register: cmp [base + off], reg */
+        if ((a[3] & TCG_MO_SIZE) != size || !direct(g, b + 1, 1))
+            return false;
+        base = env ? X86_ENV : x86_reg_use(&g->regs, a[1], &keep);
+        rv = x86_reg_use(&g->regs, b[1], &keep);
+        x86_regs_drop_dead(&g->regs, br);
+        writeback_for_branch(g, b[3]);
+        x_rm(&g->b, w | OP_CMP, rv, base, X_NOREG, (int32_t)a[2]);
+        branch(g, cc_of[b[2]], b[3]);
+        return true;
+    }
+    if ((a[3] & TCG_MO_SIZE) != size) {
+        if (v > 0xffffffffu)
+            return false;
+        w = 0;
+        imm = (int32_t)(uint32_t)v;
+    } else if (!imm_of(g, b[1], w, &imm)) {
+        return false;
+    }
+    /* the pointer's register before anything is freed (nothing below
+     * writes a register until the compare) */
+    base = env ? X86_ENV : x86_reg_use(&g->regs, a[1], &keep);
     /* as brcond does: what dies here is not written back */
     x86_regs_drop_dead(&g->regs, br);
-    x86_regs_writeback_all(&g->regs);
+    writeback_for_branch(g, b[3]);
     if (imm == (int8_t)imm) {
-        x_rm(&g->b, w | 0x83, EXT_CMP, X86_ENV, X_NOREG, (int32_t)a[2]);
+        x_rm(&g->b, w | 0x83, EXT_CMP, base, X_NOREG, (int32_t)a[2]);
         x_b(&g->b, (uint8_t)imm);
     } else {
-        x_rm(&g->b, w | 0x81, EXT_CMP, X86_ENV, X_NOREG, (int32_t)a[2]);
+        x_rm(&g->b, w | 0x81, EXT_CMP, base, X_NOREG, (int32_t)a[2]);
         x_d32(&g->b, (uint32_t)imm);
     }
     branch(g, cc_of[b[2]], b[3]);
@@ -1133,7 +1207,7 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
         break;
     }
     case TCG_OP_br:
-        x86_regs_writeback_all(&g->regs);
+        writeback_for_branch(g, a[0]);
         branch(g, -1, a[0]);
         break;
     case TCG_OP_brcond:
@@ -1144,13 +1218,13 @@ static void gen_op(struct gen *g, const struct tcg_op *op, int insn)
             /* operands dying here need no write-back; the write-back
              * movs keep the flags */
             x86_regs_drop_dead(&g->regs, op);
-            x86_regs_writeback_all(&g->regs);
+            writeback_for_branch(g, a[3]);
             branch(g, cc_of[cond], a[3]);
             break;
         }
         ld(g, RAX, a[0]);
         ld(g, RCX, a[1]);
-        x86_regs_writeback_all(&g->regs);
+        writeback_for_branch(g, a[3]);
         x_rr(&g->b, w | OP_CMP, RCX, RAX);
         branch(g, cc_of[a[2]], a[3]);
         break;
@@ -1486,7 +1560,10 @@ static struct gen *gen_for(const struct tcg_ctx *s)
 
         /* label_at doubles as "placed" until the code is generated */
         if (op->opc == TCG_OP_set_label)
+        {
             g->label_at[op->args[0]] = (uint8_t *)1;
+            g->label_op[op->args[0]] = i;
+        }
         else if (l >= 0 && g->label_at[l])
             g->label_back[l] = true;
     }

@@ -415,6 +415,18 @@ void x86_regs_forget_globals(struct x86_regs *r)
     load_pinned(r);
 }
 
+void x86_regs_writeback_live(struct x86_regs *r, bool (*live)(void *ctx, int t), void *ctx)
+{
+    for (int k = r->nb_pinned; k < NB_ALLOC; k++) {
+        int t = r->temp_in[k];
+
+        if (t >= r->s->nb_globals && r->dirty[t] && !live(ctx, t))
+            continue;
+        writeback(r, k);
+    }
+    settle_consts(r, false);
+}
+
 void x86_regs_writeback_all(struct x86_regs *r)
 {
     for (int k = r->nb_pinned; k < NB_ALLOC; k++)

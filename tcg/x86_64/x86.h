@@ -99,6 +99,9 @@ void x86_regs_sync_unpinned_globals(struct x86_regs *r);
 void x86_regs_forget_globals(struct x86_regs *r);
 /* Write every dirty temp back (registers stay valid), or also forget. */
 void x86_regs_writeback_all(struct x86_regs *r);
+/* The same, but the locals for which live(ctx, t) is false stay dirty
+ * only in their registers (a branch to code that does not read them). */
+void x86_regs_writeback_live(struct x86_regs *r, bool (*live)(void *ctx, int t), void *ctx);
 void x86_regs_spill_all(struct x86_regs *r);
 /* Free the registers of op's locals that are dead after it. */
 void x86_regs_drop_dead(struct x86_regs *r, const struct tcg_op *op);
