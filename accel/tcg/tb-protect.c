@@ -74,7 +74,18 @@ void exec_protect_code(uint64_t start, uint64_t end)
 {
     guest_addr hs = start & ~(hps() - 1);
 
+    guest_addr p;
+
     if (!guest_pages || end <= start)
+        return;
+    /* Most blocks are on pages already read-only or protected (a start-up
+     * takes hundreds from the cache): look without the lock first, as
+     * exec_unprotect_page does. */
+    for (p = start & ~(tps() - 1); p < end; p += tps()) {
+        if (page_table_get(guest_pages, p) & PAGE_WRITE)
+            break;
+    }
+    if (p >= end)
         return;
     mmap_lock();
     for (; hs < end; hs += hps()) {
