@@ -122,6 +122,10 @@ void exec_cpu_foreach_locked(void (*fn)(struct exec_cpu *c, void *arg), void *ar
 /* The child of a fork keeps only keep. */
 void exec_cpu_keep_only_locked(struct exec_cpu *keep);
 void exec_tb_insert_locked(struct exec_tb *tb);
+/* A zeroed block, or NULL when out of memory; one back (never inserted,
+ * or dropped by the cache).  exec_tb_lock held. */
+struct exec_tb *exec_tb_alloc_locked(void);
+void exec_tb_release_locked(struct exec_tb *tb);
 /* The JIT block whose code holds host_pc (no lock: signal handlers); NULL
  * when none.  Ready: every JIT block is indexed from now on, so JIT
  * blocks need not record themselves in cur_tb on entry. */

@@ -313,7 +313,7 @@ struct exec_tb *exec_cache_import_locked(uint64_t pc, uint32_t flags)
      * by its host pc, through the code index */
     if (!exec_tb_by_code_ready_locked())
         return NULL;
-    tb = calloc(1, sizeof(*tb));
+    tb = exec_tb_alloc_locked();
     if (!tb)
         return NULL;
     img = (struct tcg_tb_image){
@@ -324,7 +324,7 @@ struct exec_tb *exec_cache_import_locked(uint64_t pc, uint32_t flags)
         .jmp_off = { e.jmp_off[0], e.jmp_off[1] }, .loop_off = e.loop_off,
     };
     if (tcg_tb_import(&tb->t, &img, (uintptr_t)tb) < 0) {
-        free(tb);
+        exec_tb_release_locked(tb);
         return NULL;
     }
     tb->pc = pc;

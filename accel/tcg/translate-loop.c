@@ -176,7 +176,7 @@ int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
         *out = tb;
         return 0;
     }
-    tb = calloc(1, sizeof(*tb));
+    tb = exec_tb_alloc_locked();
     if (!tb) {
         fprintf(stderr, "uemu: out of memory for a translation block\n");
         abort();
@@ -195,7 +195,7 @@ int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
         log_dump("OP:", NULL);
     r = tcg_gen_code(&tb->t);
     if (r == -ENOSPC) {
-        free(tb);
+        exec_tb_release_locked(tb);
         return r;
     }
     if (r < 0) {
