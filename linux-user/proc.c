@@ -102,6 +102,8 @@ enum lu_proc_file lu_proc_classify(const char *path)
 
     if (strcmp(path, "/proc/cpuinfo") == 0)
         return lu_cur_abi == &lu_abi_riscv64 ? LU_PROC_CPUINFO : LU_PROC_NONE;
+    if (strncmp(path, "/proc/", 6) != 0)
+        return LU_PROC_NONE;        /* most paths: no getpid() for them */
     if (strncmp(path, "/proc/self/", 11) == 0) {
         rest = path + 11;
     } else {
