@@ -5,7 +5,8 @@
  * kept zero-extended), globals their CPU-state field [r14 + offset], env
  * r14 itself.  The register allocator of x86-regs.c keeps temps in host
  * registers and the CPU state current at helper calls, faulting ops and
- * exits; mov, movi and the common ALU ops work on its registers
+ * exits (a guest access in registers instead names the globals it
+ * leaves in registers in the block's fault map, x86-fault.c); mov, movi and the common ALU ops work on its registers
  * directly, the other ops copy their inputs into scratch registers (rax,
  * rcx, rdx, rsi, rdi), compute there and copy their outputs back.  Guest memory is one instruction,
  * [r15 + addr] or [addr] when guest_base is 0; a failed alignment check
@@ -1394,8 +1395,9 @@ static int emit(struct gen *g, struct tcg_tb *tb)
             insn++;
             break;
         case TCG_OP_loop_entry:
-            /* A goto_tb leaves every global written back and the pinned
-             * ones still in their registers: when nothing else is cached
+            /* A goto_tb leaves every global written back (but the
+             * pinned ones of a jump to itself) and the pinned ones still
+             * in their registers: when nothing else is cached
              * here, the block jumping to itself can enter here, skipping
              * the loads and what came before.  Not when profiling, which
              * counts each entry. */
