@@ -15,7 +15,6 @@
  *
  * Entries are in code order; a block without one ends in a zero length.
  */
-#include <stdlib.h>
 #include <string.h>
 #include <ucontext.h>
 
@@ -51,29 +50,13 @@ static uint32_t get32(const uint8_t *p)
     return get16(p) | (uint32_t)get16(p + 2) << 16;
 }
 
-bool x86_fault_map_add(struct x86_fault_map *m, uint32_t start, uint32_t end,
+void x86_fault_map_add(struct byte_buf *m, uint32_t start, uint32_t end,
                        const struct x86_dirty *d, int n)
 {
-    size_t need = HEAD + (size_t)n * PAIR;
-    uint8_t *p;
+    uint8_t *p = byte_buf_grow(m, HEAD + (size_t)n * PAIR);
 
-    if (end - start > 0xffff)
-        return false;
-    for (int i = 0; i < n; i++) {
-        if (d[i].off < 0 || d[i].off > 0xffff)
-            return false;
-    }
-    if (m->len + need > m->cap) {
-        size_t cap = m->cap ? 2 * m->cap : 256;
-
-        while (cap < m->len + need)
-            cap *= 2;
-        if (!(p = realloc(m->bytes, cap)))
-            return false;
-        m->bytes = p;
-        m->cap = cap;
-    }
-    p = m->bytes + m->len;
+    if (!p)
+        return;
     put32(p, start);
     put16(p + 4, end - start);
     p[6] = (uint8_t)n;
@@ -81,16 +64,14 @@ bool x86_fault_map_add(struct x86_fault_map *m, uint32_t start, uint32_t end,
         p[HEAD + PAIR * i] = (uint8_t)(d[i].reg | (d[i].i64 ? W64 : 0));
         put16(p + HEAD + PAIR * i + 1, (unsigned)d[i].off);
     }
-    m->len += need;
-    return true;
 }
 
-bool x86_fault_map_emit(struct xbuf *b, const struct x86_fault_map *m)
+bool x86_fault_map_emit(struct xbuf *b, const struct byte_buf *m)
 {
     if ((size_t)(b->end - b->p) < m->len + 4)
         return false;
     if (m->len)
-        memcpy(b->p, m->bytes, m->len);
+        memcpy(b->p, m->p, m->len);
     b->p += m->len;
     put32(b->p, (uint32_t)m->len);
     b->p += 4;

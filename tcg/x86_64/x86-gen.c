@@ -58,15 +58,10 @@ struct gen {
     uint32_t *relocs;              /* tcg_tb.relocs while generating */
     unsigned nrelocs, reloc_cap;
     bool reloc_failed;             /* out of memory for them */
-    struct x86_fault_map fmap;     /* x86-fault.c */
-    bool fmap_failed;
+    struct byte_buf fmap;          /* x86-fault.c */
     /* cold code (the helper calls behind FP fast paths), placed after
-     * the block's code: the bytes, and where each piece goes back to */
-    uint8_t *cold;
-    size_t cold_len, cold_cap;
-    struct cold_piece *pieces;
-    int npieces, pieces_cap;
-    bool cold_failed;
+     * the block's code: the bytes, and a struct cold_piece for each */
+    struct byte_buf cold, pieces;
 };
 
 struct cold_piece {
@@ -255,7 +250,7 @@ static void access_mark(struct gen *g, struct access *ac)
 {
     ac->n = x86_regs_dirty_globals(&g->regs, ac->skip, ac->d);
     for (int i = 0; i < ac->n; i++) {
-        if (ac->d[i].off < 0 || ac->d[i].off > 0xffff) {
+        if (ac->d[i].off < 0 || ac->d[i].off > X86_FAULT_MAP_MAX_OFF) {
             /* beyond what the map can name: written back instead */
             x86_regs_sync_globals(&g->regs);
             ac->n = 0;
@@ -267,9 +262,9 @@ static void access_mark(struct gen *g, struct access *ac)
 
 static void access_end(struct gen *g, const struct access *ac)
 {
-    if (ac->n && !x86_fault_map_add(&g->fmap, (uint32_t)(ac->start - g->b.start),
-                                    (uint32_t)(g->b.p - g->b.start), ac->d, ac->n))
-        g->fmap_failed = true;
+    if (ac->n)
+        x86_fault_map_add(&g->fmap, (uint32_t)(ac->start - g->b.start),
+                          (uint32_t)(g->b.p - g->b.start), ac->d, ac->n);
 }
 
 /* A qemu_ld/qemu_st that gen_op does in allocated registers, with no
@@ -520,65 +515,45 @@ static void gen_call_timed(struct gen *g, const void *fn)
 
 /*
  * Keep the code from here (cold_begin) to cold_end out of the block's
- * way: it is moved after the block's code (cold_place), the jump whose
- * rel32 is at from goes to it, and it jumps back to what follows.  The
- * code must not depend on its address (calls are absolute) nor jump
- * out but back; it is written to a scratch buffer meanwhile.
+ * way: it is written to g->cold and moved after the block's code
+ * (cold_place), where the jump whose rel32 is at from goes to it, and it
+ * jumps back to what follows.  So the code must not depend on its
+ * address (calls are absolute) nor jump out but back.  Out of memory,
+ * it goes to scratch and the block fails (g->cold.failed).
  */
-static void cold_begin(struct gen *g, struct xbuf *main, uint8_t *scratch, size_t size)
+static void cold_begin(struct gen *g, struct xbuf *hot, uint8_t *scratch)
 {
-    *main = g->b;
-    g->b.start = g->b.p = scratch;
-    g->b.end = scratch + size;
+    uint8_t *p = byte_buf_grow(&g->cold, X_MAX_OP_BYTES);
+
+    *hot = g->b;
+    g->b.start = g->b.p = p ? p : scratch;
+    g->b.end = g->b.start + X_MAX_OP_BYTES;
 }
 
-static void cold_end(struct gen *g, const struct xbuf *main, uint8_t *from)
+static void cold_end(struct gen *g, const struct xbuf *hot, uint8_t *from)
 {
+    struct cold_piece *c;
     size_t len;
-    uint8_t *p;
 
     x_jcc32(&g->b, -1);
     len = (size_t)(g->b.p - g->b.start);
-    p = g->b.start;
-    g->b = *main;
-    if (g->cold_len + len > g->cold_cap) {
-        size_t cap = g->cold_cap ? 2 * g->cold_cap : 4096;
-        uint8_t *c;
-
-        while (cap < g->cold_len + len)
-            cap *= 2;
-        if (!(c = realloc(g->cold, cap))) {
-            g->cold_failed = true;
-            return;
-        }
-        g->cold = c;
-        g->cold_cap = cap;
-    }
-    if (g->npieces == g->pieces_cap) {
-        int cap = g->pieces_cap ? 2 * g->pieces_cap : 64;
-        struct cold_piece *n = realloc(g->pieces, (size_t)cap * sizeof(*n));
-
-        if (!n) {
-            g->cold_failed = true;
-            return;
-        }
-        g->pieces = n;
-        g->pieces_cap = cap;
-    }
-    memcpy(g->cold + g->cold_len, p, len);
-    g->pieces[g->npieces++] = (struct cold_piece){ g->cold_len, len, from, g->b.p };
-    g->cold_len += len;
+    g->b = *hot;
+    if (g->cold.failed)
+        return;
+    g->cold.len -= X_MAX_OP_BYTES - len;
+    if ((c = byte_buf_grow(&g->pieces, sizeof(*c))))
+        *c = (struct cold_piece){ g->cold.len - len, len, from, g->b.p };
 }
 
 /* The cold code after the block's code; false when there is no room. */
 static bool cold_place(struct gen *g)
 {
-    for (int i = 0; i < g->npieces; i++) {
-        const struct cold_piece *c = &g->pieces[i];
+    const struct cold_piece *c = (const struct cold_piece *)g->pieces.p;
 
+    for (size_t i = 0; i < g->pieces.len / sizeof(*c); i++, c++) {
         if ((size_t)(g->b.end - g->b.p) < c->len + X_MAX_OP_BYTES)
             return false;
-        memcpy(g->b.p, g->cold + c->off, c->len);
+        memcpy(g->b.p, g->cold.p + c->off, c->len);
         x_patch32(c->from, g->b.p);
         g->b.p += c->len;
         x_patch32(g->b.p - 4, c->back);
@@ -607,7 +582,7 @@ static void gen_call_fast(struct gen *g, const struct tcg_op *op, const struct t
     /* the way to the helper (a NaN: rare) out of line; none when the
      * fast path always applies */
     if (x86_gen_fast(&g->regs, op, h, &slow) > 0) {
-        cold_begin(g, &hot, scratch, sizeof(scratch));
+        cold_begin(g, &hot, scratch);
         for (int i = 0; i < h->nargs; i++) {
             if (x86_fast_deferred(&g->regs, op, h, i))
                 x86_reg_peek(&g->regs, arg_regs[i], op->args[op->nb_oargs + i]);
@@ -813,10 +788,10 @@ static bool gen_env_branch(struct gen *g, const struct tcg_op *ld, const struct 
     const uint64_t *a = ld->args, *b = br->args;
     int w = ld->type == TCG_TYPE_I64 ? X_W : 0;
     unsigned size = w ? 3 : 2, keep = 0;
-    bool narrow, env;
+    bool narrow, env, reg;
     uint64_t v;
-    int32_t imm;
-    int base;
+    int32_t imm = 0;
+    int base, rv = RAX;
 
     if (ld->opc != TCG_OP_ld || br->opc != TCG_OP_brcond || br->type != ld->type)
         return false;
@@ -830,21 +805,12 @@ static bool gen_env_branch(struct gen *g, const struct tcg_op *ld, const struct 
         ((a[3] & TCG_MO_SIZE) != size && !narrow) || b[0] != a[0] || b[1] == a[0] ||
         b[1] == a[1] || !(br->dead & 1))
         return false;
-    if (!x86_reg_const(&g->regs, b[1], &v)) {
-        int rv;
-
+    reg = !x86_reg_const(&g->regs, b[1], &v);
+    if (reg) {
         /* against a register: cmp [base + off], reg */
         if ((a[3] & TCG_MO_SIZE) != size || !direct(g, b + 1, 1))
             return false;
-        base = env ? X86_ENV : x86_reg_use(&g->regs, a[1], &keep);
-        rv = x86_reg_use(&g->regs, b[1], &keep);
-        x86_regs_drop_dead(&g->regs, br);
-        writeback_for_branch(g, b[3]);
-        x_rm(&g->b, w | OP_CMP, rv, base, X_NOREG, (int32_t)a[2]);
-        branch(g, cc_of[b[2]], b[3]);
-        return true;
-    }
-    if ((a[3] & TCG_MO_SIZE) != size) {
+    } else if ((a[3] & TCG_MO_SIZE) != size) {
         if (v > 0xffffffffu)
             return false;
         w = 0;
@@ -852,13 +818,17 @@ static bool gen_env_branch(struct gen *g, const struct tcg_op *ld, const struct 
     } else if (!imm_of(g, b[1], w, &imm)) {
         return false;
     }
-    /* the pointer's register before anything is freed (nothing below
-     * writes a register until the compare) */
+    /* the registers before anything is freed (nothing below writes a
+     * register until the compare) */
     base = env ? X86_ENV : x86_reg_use(&g->regs, a[1], &keep);
+    if (reg)
+        rv = x86_reg_use(&g->regs, b[1], &keep);
     /* as brcond does: what dies here is not written back */
     x86_regs_drop_dead(&g->regs, br);
     writeback_for_branch(g, b[3]);
-    if (imm == (int8_t)imm) {
+    if (reg) {
+        x_rm(&g->b, w | OP_CMP, rv, base, X_NOREG, (int32_t)a[2]);
+    } else if (imm == (int8_t)imm) {
         x_rm(&g->b, w | 0x83, EXT_CMP, base, X_NOREG, (int32_t)a[2]);
         x_b(&g->b, (uint8_t)imm);
     } else {
@@ -1514,9 +1484,9 @@ static void gen_free(void *p)
     free(g->fix);
     free(g->stubs);
     free(g->relocs);
-    free(g->fmap.bytes);
-    free(g->cold);
-    free(g->pieces);
+    free(g->fmap.p);
+    free(g->cold.p);
+    free(g->pieces.p);
     free(g);
 }
 
@@ -1574,11 +1544,8 @@ static struct gen *gen_for(const struct tcg_ctx *s)
     g->nstubs = 0;
     g->nrelocs = 0;
     g->reloc_failed = false;
-    g->fmap.len = 0;
-    g->fmap_failed = false;
-    g->cold_len = 0;
-    g->npieces = 0;
-    g->cold_failed = false;
+    g->fmap.len = g->cold.len = g->pieces.len = 0;
+    g->fmap.failed = g->cold.failed = g->pieces.failed = false;
     return g;
 }
 
@@ -1598,7 +1565,8 @@ static int x86_gen_code(struct tcg_ctx *s, struct tcg_tb *tb)
          * stays in memory (the simplest code, kept as a baseline) */
         x86_regs_init(&g->regs, s, &g->b, s->optimize);
         ret = emit(g, tb);
-        if (ret == 0 && (g->reloc_failed || g->fmap_failed || g->cold_failed))
+        if (ret == 0 && (g->reloc_failed || g->fmap.failed || g->cold.failed ||
+                         g->pieces.failed))
             ret = -ENOMEM;
         if (ret == 0) {
             tb->code = g->b.start + g->b.rx_delta;

@@ -389,20 +389,23 @@ int x86_regs_dirty_globals(const struct x86_regs *r, int64_t skip, struct x86_di
     return n;
 }
 
-void x86_regs_sync_unpinned_globals(struct x86_regs *r)
+/* Write back the dirty globals of slots [first, NB_ALLOC). */
+static void sync_globals_from(struct x86_regs *r, int first)
 {
-    for (int k = r->nb_pinned; k < NB_ALLOC; k++) {
+    for (int k = first; k < NB_ALLOC; k++) {
         if (r->temp_in[k] >= 0 && r->temp_in[k] < r->s->nb_globals)
             writeback(r, k);
     }
 }
 
+void x86_regs_sync_unpinned_globals(struct x86_regs *r)
+{
+    sync_globals_from(r, r->nb_pinned);
+}
+
 void x86_regs_sync_globals(struct x86_regs *r)
 {
-    for (int k = 0; k < NB_ALLOC; k++) {
-        if (r->temp_in[k] >= 0 && r->temp_in[k] < r->s->nb_globals)
-            writeback(r, k);
-    }
+    sync_globals_from(r, 0);
 }
 
 void x86_regs_forget_globals(struct x86_regs *r)
@@ -420,7 +423,7 @@ void x86_regs_writeback_live(struct x86_regs *r, bool (*live)(void *ctx, int t),
     for (int k = r->nb_pinned; k < NB_ALLOC; k++) {
         int t = r->temp_in[k];
 
-        if (t >= r->s->nb_globals && r->dirty[t] && !live(ctx, t))
+        if (live && t >= r->s->nb_globals && r->dirty[t] && !live(ctx, t))
             continue;
         writeback(r, k);
     }
@@ -429,9 +432,7 @@ void x86_regs_writeback_live(struct x86_regs *r, bool (*live)(void *ctx, int t),
 
 void x86_regs_writeback_all(struct x86_regs *r)
 {
-    for (int k = r->nb_pinned; k < NB_ALLOC; k++)
-        writeback(r, k);
-    settle_consts(r, false);
+    x86_regs_writeback_live(r, NULL, NULL);
 }
 
 void x86_regs_spill_all(struct x86_regs *r)

@@ -12,6 +12,7 @@
 
 #include "tcg/tcg-internal.h"
 #include "tcg/x86_64/x86-asm.h"
+#include "uemu/byte-buf.h"
 
 #define X86_ENV R14
 #define X86_GUEST_BASE R15
@@ -99,8 +100,9 @@ void x86_regs_sync_unpinned_globals(struct x86_regs *r);
 void x86_regs_forget_globals(struct x86_regs *r);
 /* Write every dirty temp back (registers stay valid), or also forget. */
 void x86_regs_writeback_all(struct x86_regs *r);
-/* The same, but the locals for which live(ctx, t) is false stay dirty
- * only in their registers (a branch to code that does not read them). */
+/* The same, but the locals for which live(ctx, t) is false (live NULL:
+ * none) stay dirty only in their registers (a branch to code that does
+ * not read them). */
 void x86_regs_writeback_live(struct x86_regs *r, bool (*live)(void *ctx, int t), void *ctx);
 void x86_regs_spill_all(struct x86_regs *r);
 /* Free the registers of op's locals that are dead after it. */
@@ -156,18 +158,15 @@ struct x86_dirty {
 /* The dirty globals in registers but skip (-1: none); at most 8. */
 int x86_regs_dirty_globals(const struct x86_regs *r, int64_t skip, struct x86_dirty *out);
 
-/* The fault map of x86-fault.c, built while a block is generated. */
-struct x86_fault_map {
-    uint8_t *bytes;
-    size_t len, cap;
-};
-/* Note that the access whose code is [start, end) (block offsets) may
- * fault with the n globals of d held only in registers; false when it
- * cannot be noted (out of memory, a field beyond 64 KiB). */
-bool x86_fault_map_add(struct x86_fault_map *m, uint32_t start, uint32_t end,
+/* The fault map of x86-fault.c, built in a byte_buf while a block is
+ * generated: the access whose code is [start, end) (block offsets,
+ * shorter than 64 KiB) may fault with the n globals of d (fields below
+ * X86_FAULT_MAP_MAX_OFF) held only in registers. */
+#define X86_FAULT_MAP_MAX_OFF 0xffff
+void x86_fault_map_add(struct byte_buf *m, uint32_t start, uint32_t end,
                        const struct x86_dirty *d, int n);
 /* Append the map after the block's code; false when there is no room. */
-bool x86_fault_map_emit(struct xbuf *b, const struct x86_fault_map *m);
+bool x86_fault_map_emit(struct xbuf *b, const struct byte_buf *m);
 /* The bytes of tb's instructions (without the map). */
 size_t x86_code_size(const struct tcg_tb *tb);
 /* tcg_tb_fault_state: the globals tb held in registers at host_pc. */
