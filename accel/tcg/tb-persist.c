@@ -39,7 +39,7 @@
 #include "uemu/heap-warm.h"
 #include "uemu/options.h"
 
-#define CACHE_MAGIC "uemutc01"
+#define CACHE_MAGIC "uemutc02"
 /* Past this, a save starts the file afresh with this run's blocks. */
 #define CACHE_FILE_MAX (64u << 20)
 /* A block's guest bytes: within one page, but for a straddling insn. */
@@ -74,20 +74,49 @@ static uint32_t nb_idx;
 static size_t data_start;
 static struct stat map_st;      /* of the file mapped */
 
-/* Checksum of n bytes at p, continuing from h (0 to start). */
-static uint64_t sum_bytes(uint64_t h, const uint8_t *p, size_t n)
+static uint64_t load64(const uint8_t *p)
 {
     uint64_t w;
 
-    h ^= 0x9e3779b97f4a7c15ull ^ n;
-    for (; n >= 8; p += 8, n -= 8) {
-        memcpy(&w, p, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdull;
-        h ^= h >> 29;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+#define SUM_MIX(lane, w, mul) ((lane) = ((lane) ^ (w)) * (mul), (lane) ^= (lane) >> 29)
+
+/* Checksum of n bytes at p, continuing from h (0 to start).  Four
+ * independent lanes: with one, every word waited for the previous
+ * word's multiply, and the sums were a twentieth of a cached dynamic
+ * start-up (four lanes: 200 bytes in 24 ns instead of 44). */
+static uint64_t sum_bytes(uint64_t h, const uint8_t *p, size_t n)
+{
+    const uint64_t m0 = 0xff51afd7ed558ccdull, m1 = 0xc4ceb9fe1a85ec53ull;
+    const uint64_t m2 = 0x9e3779b97f4a7c15ull, m3 = 0xd6e8feb86659fd93ull;
+    uint64_t a = h ^ n, b = h + n, c = ~h, d = h ^ m2, w = 0;
+
+    for (; n >= 32; p += 32, n -= 32) {
+        SUM_MIX(a, load64(p), m0);
+        SUM_MIX(b, load64(p + 8), m1);
+        SUM_MIX(c, load64(p + 16), m2);
+        SUM_MIX(d, load64(p + 24), m3);
     }
-    w = 0;
+    if (n >= 8) {
+        SUM_MIX(a, load64(p), m0);
+        p += 8, n -= 8;
+    }
+    if (n >= 8) {
+        SUM_MIX(b, load64(p), m1);
+        p += 8, n -= 8;
+    }
+    if (n >= 8) {
+        SUM_MIX(c, load64(p), m2);
+        p += 8, n -= 8;
+    }
     memcpy(&w, p, n);
-    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+    h = (a ^ w) * m1 ^ b;
+    h = (h ^ h >> 31) * m2 ^ c;
+    h = (h ^ h >> 31) * m3 ^ d;
+    h *= m0;
     return h ^ h >> 32;
 }
 
