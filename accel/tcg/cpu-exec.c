@@ -258,7 +258,8 @@ uintptr_t exec_helper_lookup_tb_ptr(void *env, uint64_t pc)
     struct exec_tb *tb = __atomic_load_n(&e->tb, __ATOMIC_ACQUIRE);
 
     __atomic_fetch_add(&exec_stats.slow_lookups, 1, __ATOMIC_RELAXED);
-    if (exec_chaining_off())
+    /* to the loop, which takes the request (translate-loop.c) */
+    if (exec_chaining_off() || __atomic_load_n(&cpu->exit_request, __ATOMIC_ACQUIRE))
         return 0;
     if (!tb || e->pc != pc || e->flags != flags) {
         pthread_mutex_lock(&exec_tb_lock);
@@ -533,17 +534,20 @@ static int run(struct exec_cpu *cpu)
         cpu->in_guest = 0;
         take_fpflags(cpu, NULL);
         last = NULL;
+        if (ret == TCG_EXIT_FAULT)
+            return op_fault(cpu);
+        if (ret >= EXEC_EXIT_LIMIT) {
+            /* an unchained goto_tb: its block leaves the pc to us
+             * (exec_gen_goto_tb); blocks stay valid while this cpu runs */
+            struct exec_tb *from = (struct exec_tb *)(ret & ~(uintptr_t)3);
+
+            cpu->fe->set_pc(cpu->env, from->dest[ret & 1]);
+        }
         if (tb->flags & EXEC_TB_ONE_INSN) {
             cpu->one_insn = false;
             ret = ret >= EXEC_EXIT_LIMIT ? 0 : ret;
         }
-        if (ret == TCG_EXIT_FAULT)
-            return op_fault(cpu);
-        if (ret >= EXEC_EXIT_LIMIT && (ret & 3) == EXEC_EXIT_AT_ENTRY) {
-            /* Left at the start of a block (maybe entered by a chain)
-             * for an exit request, seen above. */
-            cpu->fe->set_pc(cpu->env, ((struct exec_tb *)(ret & ~(uintptr_t)3))->pc);
-        } else if (ret >= EXEC_EXIT_LIMIT) {
+        if (ret >= EXEC_EXIT_LIMIT) {
             last = (struct exec_tb *)(ret & ~(uintptr_t)3);
             last_n = ret & 1;
             gen = exec_flush_count;

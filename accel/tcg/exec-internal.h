@@ -142,10 +142,8 @@ void exec_cpu_unregister_locked(struct exec_cpu *cpu);
 int exec_tb_gen_locked(struct exec_cpu *cpu, uint64_t pc, uint32_t flags,
                        struct exec_tb **out);
 
-/* exit_tb value tb | EXEC_EXIT_AT_ENTRY: left at the entry of tb for an
- * exit request (exec_cpu_interrupt); tb | 0 and tb | 1 ask for chaining
- * goto_tb slot 0 or 1.  Blocks are at least 4-byte aligned. */
-#define EXEC_EXIT_AT_ENTRY 2u
+/* exit_tb values tb | 0 and tb | 1 ask for chaining goto_tb slot 0 or 1
+ * (blocks are at least 4-byte aligned). */
 
 /* tb-persist.c, with exec_tb_lock held and pc's page known executable:
  * the block at (pc, flags) from the persistent cache, in the block cache;

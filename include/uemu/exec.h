@@ -203,8 +203,9 @@ void exec_unprotect_for_write(uint64_t addr, uint64_t len);
 bool exec_code_ok(uint64_t addr, size_t len);
 
 /*
- * Block exits for front ends.  pc is the front end's pc global.
- *  - exec_gen_goto_tb: continue at the static dest (chained once known).
+ * Block exits for front ends.
+ *  - exec_gen_goto_tb: continue at the static dest (chained once known;
+ *    until then the loop sets the pc, fe->set_pc).
  *  - exec_gen_lookup_and_goto_ptr: continue at the run-time pc held in
  *    dest (already stored to pc), through an inline probe of the jump
  *    cache, then the block cache; the target must have the block's
@@ -213,7 +214,7 @@ bool exec_code_ok(uint64_t addr, size_t len);
  *    pc first).
  *  - exec_gen_fault: instruction fetch fault at addr (pc stored first).
  */
-void exec_gen_goto_tb(struct exec_dc *dc, unsigned n, tcg_i64 pc, uint64_t dest);
+void exec_gen_goto_tb(struct exec_dc *dc, unsigned n, uint64_t dest);
 void exec_gen_lookup_and_goto_ptr(struct exec_dc *dc, tcg_i64 dest);
 void exec_gen_exception(struct exec_dc *dc, int code);
 void exec_gen_fetch_fault(struct exec_dc *dc, uint64_t addr);

@@ -12,7 +12,7 @@
 
 static void end_goto(struct rv_tr *t, unsigned n, uint64_t dest)
 {
-    exec_gen_goto_tb(t->dc, n, rv_pc, dest);
+    exec_gen_goto_tb(t->dc, n, dest);
 }
 
 static bool trans_lui(struct rv_tr *t, const rv_insn *d)

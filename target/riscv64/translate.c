@@ -136,7 +136,7 @@ void rv_translate_insn(struct exec_dc *dc)
 
 void rv_tb_stop(struct exec_dc *dc)
 {
-    exec_gen_goto_tb(dc, 0, rv_pc, dc->pc_next);
+    exec_gen_goto_tb(dc, 0, dc->pc_next);
 }
 
 unsigned rv_disas_at(char *buf, size_t size, uint64_t pc)
