@@ -14,7 +14,13 @@
  *   struct file_header, the key (key_len bytes), padding to 8;
  *   entries: struct entry, its relocations (4 bytes each), the guest
  *   bytes, the code, the packed insns, padding to 8;
- *   the index: nb struct index_entry sorted by (pc, flags), to the end.
+ *   the index: nb struct index_entry, in the entries' order;
+ *   the hash: 2^hash_bits slots of 4 bytes, each 0 or an index position
+ *   + 1, at hash_slot(pc, flags) or after it (linear probing), to the end.
+ * Entries are in the order the blocks were first made, which is about
+ * the order a later run asks for them: its reads go forward through the
+ * file (sorted by pc, each import touched a new page; and the binary
+ * search over the index cost a tenth of the import).
  * Every offset and size is checked before use, and each entry's payload
  * against its checksum when the entry is first used (a 64-bit
  * multiply-xor hash: zlib's CRC-32 took a quarter of a cached start-up);
@@ -39,7 +45,7 @@
 #include "uemu/heap-warm.h"
 #include "uemu/options.h"
 
-#define CACHE_MAGIC "uemutc02"
+#define CACHE_MAGIC "uemutc03"
 /* Past this, a save starts the file afresh with this run's blocks. */
 #define CACHE_FILE_MAX (64u << 20)
 /* A block's guest bytes: within one page, but for a straddling insn. */
@@ -49,7 +55,11 @@ struct file_header {
     char magic[8];
     uint32_t key_len, nb;
     uint64_t index_off, size;
+    uint64_t hash_off;
+    uint32_t hash_bits, pad;
 };
+
+#define HASH_BITS_MAX 24
 
 struct index_entry {
     uint64_t pc;
@@ -64,6 +74,7 @@ struct entry {
     uint64_t sum;
     uint8_t has_dest[2], pad[6];
 };
+_Static_assert(sizeof(struct entry) == 80, "no padding: the header is summed byte for byte");
 
 static char *cache_file;
 static char *cache_key;
@@ -71,6 +82,8 @@ static const uint8_t *map;
 static size_t map_size;
 static const struct index_entry *idx;
 static uint32_t nb_idx;
+static const uint32_t *hash_slots;
+static unsigned hash_bits;
 static size_t data_start;
 static struct stat map_st;      /* of the file mapped */
 
@@ -120,14 +133,20 @@ static uint64_t sum_bytes(uint64_t h, const uint8_t *p, size_t n)
     return h ^ h >> 32;
 }
 
-/* The checksum of an entry: its relocations, code and insns (the guest
- * bytes need none: they are compared with the guest's). */
+/* The checksum of an entry: its header (but the sum), relocations, code
+ * and insns (the guest bytes need none: they are compared with the
+ * guest's).  The header too: the loop takes an unchained exit's next pc
+ * from dest, and the patching its offsets. */
 static uint64_t payload_sum(const struct entry *e, const uint8_t *payload)
 {
     size_t relocs = (size_t)e->nb_relocs * 4;
+    struct entry head = *e;
+    uint64_t h;
 
-    return sum_bytes(sum_bytes(0, payload, relocs), payload + relocs + e->guest_len,
-                     (size_t)e->code_size + e->insns_size);
+    head.sum = 0;
+    h = sum_bytes(0, (const uint8_t *)&head, sizeof(head));
+    h = sum_bytes(h, payload, relocs);
+    return sum_bytes(h, payload + relocs + e->guest_len, (size_t)e->code_size + e->insns_size);
 }
 
 static size_t pad8(size_t n)
@@ -178,7 +197,25 @@ static int scan_object(struct dl_phdr_info *info, size_t size, void *arg)
     return 0;
 }
 
-/* The index is usable: entries lie between the key and the index. */
+static unsigned hash_slot(uint64_t pc, uint32_t flags, unsigned bits)
+{
+    uint64_t h = (pc ^ (uint64_t)flags << 48 ^ pc >> 29) * 0x9e3779b97f4a7c15ull;
+
+    return (unsigned)(h >> (64 - bits));
+}
+
+/* The smallest table at most half full. */
+static unsigned hash_bits_for(size_t nb)
+{
+    unsigned bits = 4;
+
+    while (bits < HASH_BITS_MAX && ((size_t)1 << bits) < 2 * nb)
+        bits++;
+    return bits;
+}
+
+/* Index and hash are usable: entries lie between the key and the index,
+ * the hash has room to spare (a probe ends at an empty slot). */
 static bool map_valid(const struct file_header *h, size_t key_len)
 {
     size_t key_end = pad8(sizeof(*h) + key_len);
@@ -186,8 +223,10 @@ static bool map_valid(const struct file_header *h, size_t key_len)
     return memcmp(h->magic, CACHE_MAGIC, 8) == 0 && h->size == map_size &&
            h->key_len == key_len && memcmp(map + sizeof(*h), cache_key, key_len) == 0 &&
            h->index_off >= key_end && h->index_off % 8 == 0 && h->index_off <= map_size &&
-           (map_size - h->index_off) / sizeof(struct index_entry) == h->nb &&
-           (map_size - h->index_off) % sizeof(struct index_entry) == 0;
+           h->hash_bits >= 4 && h->hash_bits <= HASH_BITS_MAX &&
+           h->nb < (1u << h->hash_bits) &&
+           h->hash_off == h->index_off + (uint64_t)h->nb * sizeof(struct index_entry) &&
+           h->hash_off <= map_size && map_size - h->hash_off == (4ull << h->hash_bits);
 }
 
 static void map_cache(void)
@@ -224,6 +263,8 @@ static void map_cache(void)
         }
         idx = (const struct index_entry *)(map + h.index_off);
         nb_idx = h.nb;
+        hash_slots = (const uint32_t *)(map + h.hash_off);
+        hash_bits = h.hash_bits;
         data_start = pad8(sizeof(h) + key_len);
     }
 }
@@ -299,18 +340,16 @@ static const uint8_t *entry_at(uint64_t off, struct entry *e, size_t *total)
 
 static const struct index_entry *lookup(uint64_t pc, uint32_t flags)
 {
-    uint32_t lo = 0, hi = nb_idx;
+    uint32_t mask = (1u << hash_bits) - 1;
+    uint32_t at = hash_slot(pc, flags, hash_bits);
 
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        const struct index_entry *ie = &idx[mid];
+    for (uint32_t n = 0; n <= mask; n++, at = (at + 1) & mask) {
+        uint32_t v = hash_slots[at];
 
-        if (ie->pc == pc && ie->flags == flags)
-            return ie;
-        if (ie->pc < pc || (ie->pc == pc && ie->flags < flags))
-            lo = mid + 1;
-        else
-            hi = mid;
+        if (v == 0 || v > nb_idx)
+            return NULL;
+        if (idx[v - 1].pc == pc && idx[v - 1].flags == flags)
+            return &idx[v - 1];
     }
     return NULL;
 }
@@ -403,7 +442,12 @@ struct rec {
     uint32_t flags;
     struct exec_tb *tb;
     uint64_t old_off;
+    uint64_t order;     /* place in the new file */
 };
+
+/* The old file's entries keep their order, this run's blocks follow in
+ * the order they were made (the order of exec_tb_foreach_locked). */
+#define ORDER_NEW (UINT64_C(1) << 62)
 
 struct collect {
     struct rec *r;
@@ -432,7 +476,7 @@ static void collect_new(struct exec_tb *tb, void *arg)
     if (!tb->guest_copy || tb->in_file || tb->no_persist || (tb->flags & EXEC_TB_ONE_INSN) ||
         tb->invalid || tb->pc_end <= tb->pc || tb->pc_end - tb->pc > GUEST_LEN_MAX)
         return;
-    add_rec(c, (struct rec){ tb->pc, tb->flags, tb, 0 });
+    add_rec(c, (struct rec){ tb->pc, tb->flags, tb, 0, ORDER_NEW + c->fresh });
     c->fresh++;
 }
 
@@ -456,6 +500,29 @@ static int rec_cmp(const void *a, const void *b)
     if (x->flags != y->flags)
         return x->flags < y->flags ? -1 : 1;
     return (y->tb != NULL) - (x->tb != NULL);
+}
+
+static int rec_order_cmp(const void *a, const void *b)
+{
+    const struct rec *x = a, *y = b;
+
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Keep one record per (pc, flags), this run's block over the file's;
+ * then put them in file order.  Returns how many are left. */
+static size_t unique_in_order(struct rec *r, size_t n)
+{
+    size_t kept = 0;
+
+    qsort(r, n, sizeof(*r), rec_cmp);
+    for (size_t i = 0; i < n; i++) {
+        if (kept && r[i].pc == r[kept - 1].pc && r[i].flags == r[kept - 1].flags)
+            continue;
+        r[kept++] = r[i];
+    }
+    qsort(r, kept, sizeof(*r), rec_order_cmp);
+    return kept;
 }
 
 static void put_new(struct byte_buf *b, struct exec_tb *tb)
@@ -555,6 +622,7 @@ static void remap_if_replaced(void)
     map = NULL;
     idx = NULL;
     nb_idx = 0;
+    hash_slots = NULL;
     map_cache();
 }
 
@@ -562,8 +630,9 @@ void exec_cache_save(void)
 {
     struct collect c = { 0 };
     struct byte_buf b = { 0 };
-    struct file_header h = { CACHE_MAGIC, 0, 0, 0, 0 };
+    struct file_header h = { .magic = CACHE_MAGIC };
     struct index_entry *out_idx;
+    uint32_t *slots;
     size_t key_len, nb = 0;
 
     if (!cache_file)
@@ -576,8 +645,8 @@ void exec_cache_save(void)
         goto out;
     remap_if_replaced();
     for (uint32_t i = 0; map && i < nb_idx && map_size < CACHE_FILE_MAX / 2; i++)
-        add_rec(&c, (struct rec){ idx[i].pc, idx[i].flags, NULL, idx[i].off });
-    qsort(c.r, c.n, sizeof(*c.r), rec_cmp);
+        add_rec(&c, (struct rec){ idx[i].pc, idx[i].flags, NULL, idx[i].off, idx[i].off });
+    c.n = unique_in_order(c.r, c.n);
     key_len = strlen(cache_key);
     h.key_len = (uint32_t)key_len;
     buf_put(&b, &h, sizeof(h));
@@ -587,8 +656,6 @@ void exec_cache_save(void)
         struct rec *r = &c.r[i];
         size_t at = b.len;
 
-        if (i && r->pc == c.r[i - 1].pc && r->flags == c.r[i - 1].flags)
-            continue;
         if (r->tb) {
             put_new(&b, r->tb);
         } else {
@@ -600,7 +667,7 @@ void exec_cache_save(void)
             buf_put(&b, map + r->old_off, total);
         }
         /* the record now holds its new offset */
-        c.r[nb++] = (struct rec){ r->pc, r->flags, NULL, at };
+        c.r[nb++] = (struct rec){ r->pc, r->flags, NULL, at, 0 };
         if (b.failed || b.len > CACHE_FILE_MAX)
             goto out;
     }
@@ -611,6 +678,22 @@ void exec_cache_save(void)
         goto out;
     for (size_t i = 0; i < nb; i++)
         out_idx[i] = (struct index_entry){ c.r[i].pc, c.r[i].flags, 0, c.r[i].old_off };
+    h.hash_off = b.len;
+    h.hash_bits = hash_bits_for(nb);
+    if (nb >= (size_t)1 << h.hash_bits)
+        goto out;
+    slots = byte_buf_grow(&b, (size_t)4 << h.hash_bits);
+    if (!slots)
+        goto out;
+    memset(slots, 0, (size_t)4 << h.hash_bits);
+    for (size_t i = 0; i < nb; i++) {
+        uint32_t mask = (1u << h.hash_bits) - 1;
+        uint32_t at = hash_slot(c.r[i].pc, c.r[i].flags, h.hash_bits);
+
+        while (slots[at])
+            at = (at + 1) & mask;
+        slots[at] = (uint32_t)i + 1;
+    }
     h.size = b.len;
     if (b.len > CACHE_FILE_MAX)
         goto out;
