@@ -63,13 +63,16 @@ static void home_move(const struct x86_regs *r, int op, int reg, uint64_t t)
 }
 
 /* Pin the most used globals (counted over the block's ops); only the
- * globals the block names are candidates, not all of them. */
+ * globals the block names are candidates, not all of them.  In a block
+ * that jumps to itself every use repeats each time round: one use is
+ * enough (a loop-invariant global read once is then loaded once). */
 static void choose_pinned(struct x86_regs *r)
 {
     const struct tcg_ctx *s = r->s;
     int uses[TCG_MAX_TEMPS];
     int cand[TCG_MAX_TEMPS];
     int nb_cand = 0;
+    int min_uses = s->goto_tb_self ? 1 : PIN_MIN_USES;
 
     memset(uses, 0, (size_t)s->nb_globals * sizeof(uses[0]));
     for (int i = 0; i < s->nb_ops; i++) {
@@ -92,7 +95,7 @@ static void choose_pinned(struct x86_regs *r)
         for (int i = 0; i < nb_cand; i++) {
             int g = cand[i];
 
-            if (g > 0 && r->slot_of[g] < 0 && uses[g] >= PIN_MIN_USES &&
+            if (g > 0 && r->slot_of[g] < 0 && uses[g] >= min_uses &&
                 (best < 0 || uses[g] > uses[best] || (uses[g] == uses[best] && g < best)))
                 best = g;
         }
@@ -309,10 +312,11 @@ unsigned x86_regs_pinned_dirty(const struct x86_regs *r)
     return m;
 }
 
+/* (a global the block never writes is never dirty) */
 void x86_regs_set_pinned_dirty(struct x86_regs *r, unsigned mask)
 {
     for (int k = 0; k < r->nb_pinned && k < NB_PIN; k++)
-        r->dirty[r->temp_in[k]] = mask >> k & 1;
+        r->dirty[r->temp_in[k]] = (mask >> k & 1) && r->written[r->temp_in[k]];
 }
 
 bool x86_regs_only_pinned(const struct x86_regs *r)

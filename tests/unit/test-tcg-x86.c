@@ -406,6 +406,63 @@ static void test_global_pinned_in_loop(void **state)
     tcg_tb_free(&tb);
 }
 
+/* How tb's code touches [r14 + off]: loads before code offset at, loads
+ * at or after it, stores. */
+static void env_uses(const struct tcg_tb *tb, int off, uint32_t at, int *before, int *after,
+                     int *stores)
+{
+    char want[32];
+    csh h;
+    cs_insn *insn;
+    size_t n;
+
+    snprintf(want, sizeof(want), off ? "[r14 + %d]" : "[r14]", off);
+    *before = *after = *stores = 0;
+    assert_int_equal(cs_open(CS_ARCH_X86, CS_MODE_64, &h), CS_ERR_OK);
+    n = cs_disasm(h, tb->code, tb->size, 0, 0, &insn);
+    for (size_t i = 0; i < n; i++) {
+        if (!strstr(insn[i].op_str, want))
+            continue;
+        if (strncmp(insn[i].op_str, "qword ptr [", 11) == 0)
+            (*stores)++;    /* the memory operand first */
+        else if (insn[i].address < at)
+            (*before)++;
+        else
+            (*after)++;
+    }
+    if (n)
+        cs_free(insn, n);
+    cs_close(&h);
+}
+
+/*
+ * A block jumping to itself pins a global it only reads, even read once:
+ * loaded before the loop's entry, never stored.  The global it writes is
+ * stored only on the ways out.
+ */
+static void test_self_loop_pins_read_once(void **state)
+{
+    struct tcg_tb tb;
+    int before, after, stores;
+
+    (void)state;
+    tcg_func_start();
+    tcg_gen_loop_entry();
+    tcg_gen_add_i64(R[0], R[0], R[1]);
+    tcg_gen_goto_tb_self(0);
+    tcg_gen_exit_tb(0x1000);
+    assert_int_equal(tcg_gen_code(&tb), 0);
+    assert_true(tb.loop_off > 0);
+    env_uses(&tb, 8, tb.loop_off, &before, &after, &stores);
+    assert_int_equal(before, 1);
+    assert_int_equal(after, 0);
+    assert_int_equal(stores, 0);
+    env_uses(&tb, 0, tb.loop_off, &before, &after, &stores);
+    assert_int_equal(before, 1);
+    assert_int_equal(stores, 1);
+    tcg_tb_free(&tb);
+}
+
 /*
  * A pinned global left unsynced on the branch to a label, or on the
  * fall-through into it, is still written back at the exit after the
@@ -631,6 +688,7 @@ int main(void)
         cmocka_unit_test(test_guest_base_folded),
         cmocka_unit_test(test_globals_cached),
         cmocka_unit_test(test_global_pinned_in_loop),
+        cmocka_unit_test(test_self_loop_pins_read_once),
         cmocka_unit_test(test_label_dirty_paths),
         cmocka_unit_test(test_host_fault_precise),
         cmocka_unit_test(test_code_buffer_full),
