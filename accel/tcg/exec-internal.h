@@ -73,7 +73,8 @@ struct exec_cpu {
     /* Inside exec_cpu_exec() (exclusive sections wait for 0; seq-cst
      * against exec_excl_pending). */
     int running;
-    /* exec_cpu_interrupt(): read by every block on entry (32 bits). */
+    /* exec_cpu_interrupt(): read by generated code on jumps back and
+     * indirect jumps (32 bits; translate-loop.c). */
     volatile int32_t exit_request;
     /* Run the next block as one instruction (a store rewrote the rest
      * of its block: tb-protect.c). */

@@ -148,9 +148,10 @@ const struct exec_fault *exec_cpu_fault(const struct exec_cpu *cpu);
 /* Run guest code until an exception; returns its code. */
 int exec_cpu_exec(struct exec_cpu *cpu);
 /*
- * Ask cpu to leave generated code soon (async-signal-safe): every block
- * checks the request on entry, so even a loop of chained blocks stops
- * within one block; exec_cpu_exec() then clears the request and returns
+ * Ask cpu to leave generated code soon (async-signal-safe): generated
+ * code checks the request on every jump back and indirect jump, so even
+ * a loop of chained blocks stops within one turn; exec_cpu_exec() then
+ * clears the request and returns
  * EXEC_EXCP_INTERRUPT.  A request made while no guest code runs makes
  * the next exec_cpu_exec() return at once.
  */
