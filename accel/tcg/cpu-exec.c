@@ -250,9 +250,10 @@ const struct exec_fault *exec_cpu_fault(const struct exec_cpu *cpu)
     return &cpu->fault;
 }
 
-uintptr_t exec_helper_lookup_tb_ptr(void *env, uint64_t pc)
+uintptr_t exec_helper_lookup_tb_ptr(void *env)
 {
     struct exec_cpu *cpu = exec_cpu_of_env(env);
+    uint64_t pc = cpu->fe->get_pc(env);
     uint32_t flags = cpu->fe->get_flags(env);
     struct exec_jc_entry *e = &cpu->jc[exec_jc_hash(pc)];
     struct exec_tb *tb = __atomic_load_n(&e->tb, __ATOMIC_ACQUIRE);

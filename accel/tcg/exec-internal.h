@@ -172,8 +172,8 @@ bool exec_unprotect_page(uint64_t addr);
 int exec_code_fork_prepare(void);
 void exec_code_fork_end(bool child);
 
-/* The goto_ptr lookup: jump cache, then the block cache. */
-uintptr_t exec_helper_lookup_tb_ptr(void *env, uint64_t pc);
+/* The goto_ptr lookup of env's pc: jump cache, then the block cache. */
+uintptr_t exec_helper_lookup_tb_ptr(void *env);
 /* True while -d exec/cpu want every block to pass through the loop. */
 bool exec_chaining_off(void);
 

@@ -227,13 +227,16 @@ void exec_gen_goto_tb(struct exec_dc *dc, unsigned n, uint64_t dest)
     tcg_gen_exit_tb((uintptr_t)dc->tb | n);
 }
 
+/* It reads the pc from env (the front end stored dest there): passing
+ * dest kept it in a frame slot on every indirect jump for this rare
+ * path. */
 static const struct tcg_helper helper_lookup = {
     .name = "lookup_tb_ptr",
     .func = (void *)exec_helper_lookup_tb_ptr,
-    .flags = TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS,
+    .flags = TCG_CALL_NO_WRITE_GLOBALS,
     .ret = TCG_TYPE_PTR,
-    .nargs = 2,
-    .args = { TCG_TYPE_PTR, TCG_TYPE_I64 },
+    .nargs = 1,
+    .args = { TCG_TYPE_PTR },
 };
 
 /*
@@ -251,7 +254,7 @@ void exec_gen_lookup_and_goto_ptr(struct exec_dc *dc, tcg_i64 dest)
     tcg_ptr p = tcg_temp_new_ptr();
     tcg_label *slow = tcg_gen_new_label();
     intptr_t jc = EXEC_ENV_OFF(jc);
-    int args[2] = { tcg_env().n, dest.n };
+    int args[1] = { tcg_env().n };
 
     if (!exec_chaining_off()) {
         /* on an exit request the helper sends it to the loop */
