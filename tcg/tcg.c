@@ -457,7 +457,9 @@ void tcg_code_flush(void)
 
 void tcg_tb_free(struct tcg_tb *tb)
 {
-    free(tb->insns);
+    if (!tb->tables_borrowed)
+        free((void *)tb->insns);
+    tb->tables_borrowed = false;
     tb->insns = NULL;
     tb->relocs = NULL;
     tb->nb_relocs = 0;
@@ -530,7 +532,15 @@ int tcg_tb_import(struct tcg_tb *tb, const struct tcg_tb_image *img, uintptr_t p
     tb->jmp_off[0] = img->jmp_off[0];
     tb->jmp_off[1] = img->jmp_off[1];
     tb->loop_off = img->loop_off;
-    ret = keep_tables(tb, img->insns, img->insns_size, img->relocs);
+    if (img->borrow) {
+        tb->insns = img->insns;
+        tb->insns_size = img->insns_size;
+        tb->relocs = img->nb_relocs ? img->relocs : NULL;
+        tb->tables_borrowed = true;
+        ret = 0;
+    } else {
+        ret = keep_tables(tb, img->insns, img->insns_size, img->relocs);
+    }
     if (ret == 0)
         ret = cur_backend->import_code(tb, img, ptr_base);
     if (ret < 0)

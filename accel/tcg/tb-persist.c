@@ -86,6 +86,10 @@ static const uint32_t *hash_slots;
 static unsigned hash_bits;
 static size_t data_start;
 static struct stat map_st;      /* of the file mapped */
+/* Blocks were taken from the mapping: their insns and relocations are
+ * read in place (a copy of each was a fifth of an import), so it stays
+ * mapped for the process's life even when a newer file replaces it. */
+static bool map_lent;
 
 static uint64_t load64(const uint8_t *p)
 {
@@ -390,11 +394,13 @@ struct exec_tb *exec_cache_import_locked(uint64_t pc, uint32_t flags)
         .nb_insns = e.nb_insns,
         .relocs = (const uint32_t *)payload, .nb_relocs = e.nb_relocs,
         .jmp_off = { e.jmp_off[0], e.jmp_off[1] }, .loop_off = e.loop_off,
+        .borrow = true,
     };
     if (tcg_tb_import(&tb->t, &img, (uintptr_t)tb) < 0) {
         exec_tb_release_locked(tb);
         return NULL;
     }
+    map_lent = true;
     tb->pc = pc;
     tb->pc_end = pc + e.guest_len;
     tb->flags = flags;
@@ -617,9 +623,10 @@ static void remap_if_replaced(void)
          st.st_mtim.tv_sec == map_st.st_mtim.tv_sec &&
          st.st_mtim.tv_nsec == map_st.st_mtim.tv_nsec && st.st_size == map_st.st_size))
         return;
-    if (map)
+    if (map && !map_lent)
         munmap((void *)map, map_size);
     map = NULL;
+    map_lent = false;
     idx = NULL;
     nb_idx = 0;
     hash_slots = NULL;

@@ -201,11 +201,12 @@ struct tcg_tb {
      * insn's code.  Then NULL: both live packed in insns (tcg_tb_insn). */
     uint64_t *insn_data;
     uint32_t *insn_end;
-    uint8_t *insns;
+    const uint8_t *insns;
     size_t insns_size;       /* bytes of insns */
     /* Where the code depends on its own address or on pointers (JIT):
      * TCG_RELOC_* kinds in the low 2 bits, the code offset above them.
-     * In the same allocation as insns. */
+     * In the same allocation as insns, or both borrowed from an image
+     * (tables_borrowed: not freed with the block). */
     const uint32_t *relocs;
     unsigned nb_relocs;
     uint32_t jmp_off[2];     /* patch site of goto_tb n, UINT32_MAX: none */
@@ -213,6 +214,7 @@ struct tcg_tb {
      * JIT skips reloading registers that the jump left holding the
      * guest state */
     uint32_t loop_off;
+    bool tables_borrowed;
 };
 
 /*
@@ -381,6 +383,9 @@ struct tcg_tb_image {
     const uint32_t *relocs;
     unsigned nb_relocs;
     uint32_t jmp_off[2], loop_off;
+    /* insns and relocs outlive the block (a mapped file that stays):
+     * the block uses them in place instead of a copy */
+    bool borrow;
 };
 /* tb's image, its code written to code_out (tb->size bytes); false when
  * the backend cannot move code (TCI). */
