@@ -535,6 +535,8 @@ static int run(struct exec_cpu *cpu)
         cpu->in_guest = 0;
         take_fpflags(cpu, NULL);
         last = NULL;
+        if (tb->flags & EXEC_TB_ONE_INSN)
+            cpu->one_insn = false;
         if (ret == TCG_EXIT_FAULT)
             return op_fault(cpu);
         if (ret >= EXEC_EXIT_LIMIT) {
@@ -543,15 +545,12 @@ static int run(struct exec_cpu *cpu)
             struct exec_tb *from = (struct exec_tb *)(ret & ~(uintptr_t)3);
 
             cpu->fe->set_pc(cpu->env, from->dest[ret & 1]);
-        }
-        if (tb->flags & EXEC_TB_ONE_INSN) {
-            cpu->one_insn = false;
-            ret = ret >= EXEC_EXIT_LIMIT ? 0 : ret;
-        }
-        if (ret >= EXEC_EXIT_LIMIT) {
-            last = (struct exec_tb *)(ret & ~(uintptr_t)3);
-            last_n = ret & 1;
-            gen = exec_flush_count;
+            /* a one-instruction block is never chained */
+            if (!(tb->flags & EXEC_TB_ONE_INSN)) {
+                last = from;
+                last_n = ret & 1;
+                gen = exec_flush_count;
+            }
         } else if (ret == EXEC_EXCP_SYNC_ICACHE) {
             exec_flush_all();
         } else if (ret != EXEC_EXCP_NONE) {

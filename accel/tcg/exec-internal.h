@@ -94,6 +94,15 @@ static inline struct exec_cpu *exec_cpu_of_env(void *env)
     return (struct exec_cpu *)env;
 }
 
+/* A block's (pc, flags) to a table index of bits bits: the block cache's
+ * and the translation cache file's. */
+static inline unsigned exec_tb_hash(uint64_t pc, uint32_t flags, unsigned bits)
+{
+    uint64_t h = (pc ^ ((uint64_t)flags << 32)) * 0x9e3779b97f4a7c15ull;
+
+    return (unsigned)(h >> (64 - bits));
+}
+
 static inline unsigned exec_jc_hash(uint64_t pc)
 {
     return (unsigned)((pc >> 1) ^ (pc >> (1 + EXEC_JC_BITS))) & (EXEC_JC_SIZE - 1);

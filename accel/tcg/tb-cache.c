@@ -55,9 +55,7 @@ static struct exec_cpu *cpus;
 
 static unsigned hash_of(uint64_t pc, uint32_t flags)
 {
-    uint64_t h = (pc ^ ((uint64_t)flags << 32)) * 0x9e3779b97f4a7c15ull;
-
-    return (unsigned)(h >> (64 - hash_bits));
+    return exec_tb_hash(pc, flags, hash_bits);
 }
 
 static struct exec_tb **new_table(unsigned bits)

@@ -16,7 +16,7 @@
  *   bytes, the code, the packed insns, padding to 8;
  *   the index: nb struct index_entry, in the entries' order;
  *   the hash: 2^hash_bits slots of 4 bytes, each 0 or an index position
- *   + 1, at hash_slot(pc, flags) or after it (linear probing), to the end.
+ *   + 1, at exec_tb_hash(pc, flags) or after it (linear probing), to the end.
  * Entries are in the order the blocks were first made, which is about
  * the order a later run asks for them: its reads go forward through the
  * file (sorted by pc, each import touched a new page; and the binary
@@ -201,13 +201,6 @@ static int scan_object(struct dl_phdr_info *info, size_t size, void *arg)
     return 0;
 }
 
-static unsigned hash_slot(uint64_t pc, uint32_t flags, unsigned bits)
-{
-    uint64_t h = (pc ^ (uint64_t)flags << 48 ^ pc >> 29) * 0x9e3779b97f4a7c15ull;
-
-    return (unsigned)(h >> (64 - bits));
-}
-
 /* The smallest table at most half full. */
 static unsigned hash_bits_for(size_t nb)
 {
@@ -345,7 +338,7 @@ static const uint8_t *entry_at(uint64_t off, struct entry *e, size_t *total)
 static const struct index_entry *lookup(uint64_t pc, uint32_t flags)
 {
     uint32_t mask = (1u << hash_bits) - 1;
-    uint32_t at = hash_slot(pc, flags, hash_bits);
+    uint32_t at = exec_tb_hash(pc, flags, hash_bits);
 
     for (uint32_t n = 0; n <= mask; n++, at = (at + 1) & mask) {
         uint32_t v = hash_slots[at];
@@ -639,7 +632,7 @@ void exec_cache_save(void)
     struct byte_buf b = { 0 };
     struct file_header h = { .magic = CACHE_MAGIC };
     struct index_entry *out_idx;
-    uint32_t *slots;
+    uint32_t *slots, mask;
     size_t key_len, nb = 0;
 
     if (!cache_file)
@@ -693,9 +686,9 @@ void exec_cache_save(void)
     if (!slots)
         goto out;
     memset(slots, 0, (size_t)4 << h.hash_bits);
+    mask = (1u << h.hash_bits) - 1;
     for (size_t i = 0; i < nb; i++) {
-        uint32_t mask = (1u << h.hash_bits) - 1;
-        uint32_t at = hash_slot(c.r[i].pc, c.r[i].flags, h.hash_bits);
+        uint32_t at = exec_tb_hash(c.r[i].pc, c.r[i].flags, h.hash_bits);
 
         while (slots[at])
             at = (at + 1) & mask;

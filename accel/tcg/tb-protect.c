@@ -72,9 +72,7 @@ static bool swap_flag(guest_addr hs, unsigned from, unsigned to)
 
 void exec_protect_code(uint64_t start, uint64_t end)
 {
-    guest_addr hs = start & ~(hps() - 1);
-
-    guest_addr p;
+    guest_addr hs = start & ~(hps() - 1), p;
 
     if (!guest_pages || end <= start)
         return;

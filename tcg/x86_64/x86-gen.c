@@ -779,8 +779,8 @@ static bool gen_binop_imm(struct gen *g, const struct tcg_op *op, int w)
 
 /*
  * ld t, env (or a pointer in a register), off followed by brcond t,
- * imm or a register with t dead after it (the exit-request check every
- * block starts with, a jump-cache entry's pc and flags): one cmp against
+ * imm or a register with t dead after it (an exit-request check, a
+ * jump-cache entry's pc and flags): one cmp against
  * memory, no register for t.  True when both ops were done.
  */
 static bool gen_env_branch(struct gen *g, const struct tcg_op *ld, const struct tcg_op *br)
